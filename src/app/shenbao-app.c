@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shenbao-app.h"
+#include "shenbao-window.h"
+
+struct _ShenbaoApp
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (ShenbaoApp, shenbao_app, ADW_TYPE_APPLICATION)
+
+ShenbaoApp *
+shenbao_app_new (void)
+{
+  return g_object_new (SHENBAO_TYPE_APP,
+                       "application-id", APPLICATION_ID,
+                       "resource-base-path", "/io/github/shenbao/Shenbao",
+                       NULL);
+}
+
+static void
+shenbao_app_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (shenbao_window_new (SHENBAO_APP (application)));
+  gtk_window_present (window);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "Shenbao developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (application),
+                         "application-name", _("Shenbao"),
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("Shenbao developers"),
+                         "developers", developers,
+                         "comments", _("Prepare an application for the Beijing vocational skill "
+                                       "certificate: check it, print the forms and export the uploads"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = about_activated },
+  { .name = "quit", .activate = quit_activated },
+};
+
+static void
+shenbao_app_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (shenbao_app_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+shenbao_app_class_init (ShenbaoAppClass *klass)
+{
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  application_class->activate = shenbao_app_activate;
+  application_class->startup = shenbao_app_startup;
+}
+
+static void
+shenbao_app_init (ShenbaoApp *self)
+{
+}

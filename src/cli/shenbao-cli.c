@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "shenbao.h"
+#include "shenbao-cli.h"
+
+typedef struct
+{
+  const char        *name;
+  const char        *summary;
+  ShenbaoCliCommand  run;
+} CommandEntry;
+
+static const CommandEntry commands[] = {
+  { "check-id", N_("Validate an ID number and show its gender and birth date"), shenbao_cli_check_id },
+};
+
+GOptionContext *
+shenbao_cli_option_context (const char         *parameters,
+                            const char         *summary,
+                            const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Parses the options and checks the count of the positional arguments left
+ * (argv[0] is the command itself); prints the reason on failure. */
+gboolean
+shenbao_cli_parse (GOptionContext *context,
+                   int            *argc,
+                   char         ***argv,
+                   int             min_args,
+                   int             max_args)
+{
+  g_autoptr(GError) error = NULL;
+  int positional;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  positional = *argc - 1;
+  if (positional < min_args || (max_args >= 0 && positional > max_args))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("%s", help);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+shenbao_cli_fail (GError *error)
+{
+  g_printerr ("%s\n", error->message);
+  return error->domain == SHENBAO_ERROR
+         && (error->code == SHENBAO_ERROR_IO || error->code == SHENBAO_ERROR_NOT_FOUND)
+           ? SHENBAO_CLI_EXIT_USAGE : SHENBAO_CLI_EXIT_RULE;
+}
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n  shenbao-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…] [ARGUMENT…]"),
+           _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-16s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “shenbao-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  shenbao_core_init ();
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return SHENBAO_CLI_EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return SHENBAO_CLI_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("shenbao-cli %s\n", PACKAGE_VERSION);
+      return SHENBAO_CLI_EXIT_OK;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, _("Unknown command “%s”."), argv[1]);
+  fprintf (stderr, "\n\n");
+  print_usage (stderr);
+  return SHENBAO_CLI_EXIT_USAGE;
+}

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* SPEC §8: 0 everything passes, 1 the input breaks a rule, 2 usage or I/O. */
+typedef enum
+{
+  SHENBAO_CLI_EXIT_OK = 0,
+  SHENBAO_CLI_EXIT_RULE = 1,
+  SHENBAO_CLI_EXIT_USAGE = 2,
+} ShenbaoCliExit;
+
+typedef int (*ShenbaoCliCommand) (int argc, char **argv);
+
+GOptionContext *shenbao_cli_option_context (const char         *parameters,
+                                            const char         *summary,
+                                            const GOptionEntry *entries);
+gboolean        shenbao_cli_parse          (GOptionContext     *context,
+                                            int                *argc,
+                                            char             ***argv,
+                                            int                 min_args,
+                                            int                 max_args);
+int             shenbao_cli_fail           (GError             *error);
+
+int shenbao_cli_check_id (int argc, char **argv);
+
+G_END_DECLS
