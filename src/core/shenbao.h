@@ -9,3 +9,6 @@
 #include "shenbao-paths.h"
 #include "shenbao-date.h"
 #include "shenbao-id-number.h"
+#include "shenbao-attachment.h"
+#include "shenbao-work-entry.h"
+#include "shenbao-application.h"

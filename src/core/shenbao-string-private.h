@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* g_set_str() arrived in GLib 2.76; Debian 12 has 2.74. */
+static inline gboolean
+shenbao_set_string (char       **slot,
+                    const char  *value)
+{
+  char *copy;
+
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+  copy = g_strdup (value);
+  g_free (*slot);
+  *slot = copy;
+  return TRUE;
+}
+
+G_END_DECLS
