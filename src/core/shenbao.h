@@ -12,3 +12,6 @@
 #include "shenbao-attachment.h"
 #include "shenbao-work-entry.h"
 #include "shenbao-application.h"
+#include "shenbao-catalogue.h"
+#include "shenbao-names.h"
+#include "shenbao-application-file.h"
