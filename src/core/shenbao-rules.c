@@ -685,12 +685,18 @@ check_education (Check *check)
   if (require (check, SHENBAO_FIELD_EDUCATION_MAJOR, _("The major")) && type_ok && majors != NULL
       && shenbao_names_match (majors, major) == NULL)
     {
-      ShenbaoFinding *finding =
-        error_at (check, field_name (SHENBAO_FIELD_EDUCATION_MAJOR), "education.major.unlisted",
-                  shenbao_catalogue_majors_by_school_type (check->catalogue, applied)
-                    ? _("The major “%s” is not listed for %s at a %s; the form must name a listed major (guide note 5)")
-                    : _("The major “%s” is not listed for %s%s; the form must name a listed major (guide note 5)"),
-                  major, applied, shenbao_catalogue_majors_by_school_type (check->catalogue, applied) ? school_type : "");
+      const char *field = field_name (SHENBAO_FIELD_EDUCATION_MAJOR);
+      ShenbaoFinding *finding;
+
+      /* Guide 说明 5: the lists end in 等, but only a listed major passes. */
+      if (shenbao_catalogue_majors_by_school_type (check->catalogue, applied))
+        finding = error_at (check, field, "education.major.unlisted",
+                            _("The major “%s” is not listed for %s at a %s; the form must name a listed major "
+                              "(guide note 5)"), major, applied, school_type);
+      else
+        finding = error_at (check, field, "education.major.unlisted",
+                            _("The major “%s” is not listed for %s; the form must name a listed major "
+                              "(guide note 5)"), major, applied);
 
       suggest (finding, majors, major);
     }
