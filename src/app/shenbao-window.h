@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "shenbao-app.h"
+#include "shenbao-wizard.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +12,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ShenbaoWindow, shenbao_window, SHENBAO, WINDOW, AdwApplicationWindow)
 
-ShenbaoWindow *shenbao_window_new (ShenbaoApp *app);
+ShenbaoWindow *shenbao_window_new              (ShenbaoApp         *app);
+ShenbaoWizard *shenbao_window_get_wizard       (ShenbaoWindow      *self);
+void           shenbao_window_open_application (ShenbaoWindow      *self,
+                                                ShenbaoApplication *application);
 
 G_END_DECLS

@@ -21,46 +21,24 @@ shenbao_cli_print_findings (GPtrArray *findings)
 }
 
 static void
-print_months (const char *label,
-              int         months)
-{
-  g_print (_("%s: %d years %d months (%d months)\n"), label, months / 12, months % 12, months);
-}
-
-static void
 print_verdict (ShenbaoApplication   *application,
                ShenbaoCatalogue     *catalogue,
                const ShenbaoVerdict *verdict)
 {
-  g_autoptr(GString) also = g_string_new (NULL);
+  g_autofree char *summary = shenbao_verdict_get_summary (verdict);
+  g_auto(GStrv) details = shenbao_verdict_get_details (verdict);
 
   g_print (_("Application: %s, %s, condition %s\n"),
            shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME),
            shenbao_application_get (application, SHENBAO_FIELD_OCCUPATION),
            shenbao_application_get (application, SHENBAO_FIELD_CONDITION));
-
-  if (verdict->condition == 0)
-    g_print ("%s\n", _("Verdict: no condition chosen"));
-  else if (shenbao_verdict_passes (verdict))
-    g_print (_("Verdict: meets condition %d (%s)\n"), verdict->condition,
+  if (shenbao_verdict_passes (verdict))
+    g_print (_("Verdict: %s (%s)\n"), summary,
              shenbao_catalogue_get_condition_text (catalogue, verdict->condition));
-  else if (verdict->met[verdict->condition])
-    g_print (_("Verdict: condition %d is met, but the application has errors to fix\n"), verdict->condition);
   else
-    g_print (_("Verdict: does not meet condition %d\n"), verdict->condition);
-
-  if (verdict->condition == 1 || verdict->condition == 2)
-    print_months (_("Months of work counted"), verdict->months_of_work);
-  if (verdict->condition == 2)
-    print_months (_("Months of work after the certificate"), verdict->months_after_certificate);
-  if (verdict->months_needed > 0)
-    print_months (_("Months needed"), verdict->months_needed);
-
-  for (int condition = 1; condition <= 3; condition++)
-    if (condition != verdict->condition && verdict->met[condition])
-      g_string_append_printf (also, also->len > 0 ? ", %d" : "%d", condition);
-  if (also->len > 0)
-    g_print (_("Also meets condition: %s\n"), also->str);
+    g_print (_("Verdict: %s\n"), summary);
+  for (guint i = 0; details[i] != NULL; i++)
+    g_print ("%s\n", details[i]);
 }
 
 int

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "shenbao-catalogue.h"
+#include "shenbao-date.h"
 #include "shenbao-error.h"
 #include "shenbao-paths.h"
 #include "shenbao-xml.h"
@@ -374,6 +375,24 @@ shenbao_catalogue_get_default (GError **error)
   catalogue = default_catalogue;
   G_UNLOCK (default_catalogue);
   return catalogue;
+}
+
+ShenbaoApplication *
+shenbao_catalogue_new_application (ShenbaoCatalogue *self,
+                                   const GDate      *today)
+{
+  ShenbaoApplication *application = shenbao_application_new ();
+  g_autofree char *signature = shenbao_date_format (today);
+
+  shenbao_application_set (application, SHENBAO_FIELD_LEVEL, "4");
+  shenbao_application_set (application, SHENBAO_FIELD_SIGNATURE_DATE, signature);
+  shenbao_application_set (application, SHENBAO_FIELD_PERSON_IDENTITY,
+                           self->list_defaults[SHENBAO_LIST_IDENTITIES]);
+  shenbao_application_set (application, SHENBAO_FIELD_PERSON_ASSESSMENT_CATEGORY,
+                           self->list_defaults[SHENBAO_LIST_ASSESSMENT_CATEGORIES]);
+  shenbao_application_set (application, SHENBAO_FIELD_PERSON_SOURCE,
+                           self->list_defaults[SHENBAO_LIST_SOURCES]);
+  return application;
 }
 
 const char *

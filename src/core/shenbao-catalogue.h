@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "shenbao-application.h"
+
 G_BEGIN_DECLS
 
 #define SHENBAO_TYPE_CATALOGUE (shenbao_catalogue_get_type ())
@@ -46,6 +48,11 @@ ShenbaoCatalogue   *shenbao_catalogue_load              (const char       *path,
                                                          GError          **error);
 /* The catalogue of the data folder, loaded once per process. */
 ShenbaoCatalogue   *shenbao_catalogue_get_default       (GError          **error);
+
+/* A new application with what the portal preselects (SPEC §3: 职工,
+ * 考核鉴定, 社会人员), level 4, and today as the signature date. */
+ShenbaoApplication *shenbao_catalogue_new_application   (ShenbaoCatalogue *self,
+                                                         const GDate      *today);
 
 const char         *shenbao_catalogue_get_season        (ShenbaoCatalogue *self);
 const char         *shenbao_catalogue_get_level_name    (ShenbaoCatalogue *self);

@@ -871,6 +871,55 @@ shenbao_verdict_passes (const ShenbaoVerdict *verdict)
          && shenbao_findings_worst (verdict->findings) != SHENBAO_SEVERITY_ERROR;
 }
 
+char *
+shenbao_verdict_get_summary (const ShenbaoVerdict *verdict)
+{
+  if (verdict->condition == 0)
+    return g_strdup (_("No condition chosen yet"));
+  if (shenbao_verdict_passes (verdict))
+    return g_strdup_printf (_("Meets condition %d"), verdict->condition);
+  if (verdict->met[verdict->condition])
+    return g_strdup_printf (_("Condition %d is met, but the application has errors to fix"), verdict->condition);
+  return g_strdup_printf (_("Does not meet condition %d yet"), verdict->condition);
+}
+
+static void
+add_months (GStrvBuilder *details,
+            const char   *label,
+            int           months)
+{
+  g_autofree char *duration = format_months (months);
+  /* Translators: a label and a duration, as in 累计工作时间：8 年 8 个月（共 104 个月） */
+  g_autofree char *line = g_strdup_printf (_("%s: %s (%d months)"), label, duration, months);
+
+  g_strv_builder_add (details, line);
+}
+
+GStrv
+shenbao_verdict_get_details (const ShenbaoVerdict *verdict)
+{
+  g_autoptr(GStrvBuilder) details = g_strv_builder_new ();
+  g_autoptr(GString) also = g_string_new (NULL);
+
+  if (verdict->condition == 1 || verdict->condition == 2)
+    add_months (details, _("Months of work counted"), verdict->months_of_work);
+  if (verdict->condition == 2)
+    add_months (details, _("Months of work after the certificate"), verdict->months_after_certificate);
+  if (verdict->months_needed > 0)
+    add_months (details, _("Months needed"), verdict->months_needed);
+
+  for (int condition = 1; condition <= 3; condition++)
+    if (condition != verdict->condition && verdict->met[condition])
+      g_string_append_printf (also, also->len > 0 ? ", %d" : "%d", condition);
+  if (also->len > 0)
+    {
+      g_autofree char *line = g_strdup_printf (_("Also meets condition %s"), also->str);
+
+      g_strv_builder_add (details, line);
+    }
+  return g_strv_builder_end (details);
+}
+
 GPtrArray *
 shenbao_verdict_findings_for (const ShenbaoVerdict *verdict,
                               const char           *field)

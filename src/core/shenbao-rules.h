@@ -34,6 +34,10 @@ ShenbaoVerdict *shenbao_rules_check     (ShenbaoApplication *application,
 void            shenbao_verdict_free    (ShenbaoVerdict     *verdict);
 /* No error among the findings and the chosen condition met. */
 gboolean        shenbao_verdict_passes  (const ShenbaoVerdict *verdict);
+/* One line for the verdict ("Meets condition 1") and the lines that explain
+ * it (months counted and needed, other conditions met), translated. */
+char           *shenbao_verdict_get_summary  (const ShenbaoVerdict *verdict);
+GStrv           shenbao_verdict_get_details  (const ShenbaoVerdict *verdict);
 /* Findings about one field ("person/id-number", "work/2/from"). */
 GPtrArray      *shenbao_verdict_findings_for (const ShenbaoVerdict *verdict,
                                               const char           *field);

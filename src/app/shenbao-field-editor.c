@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "shenbao-field-editor.h"
+
+G_DEFINE_INTERFACE (ShenbaoFieldEditor, shenbao_field_editor, GTK_TYPE_WIDGET)
+
+static void
+shenbao_field_editor_default_init (ShenbaoFieldEditorInterface *iface)
+{
+  g_object_interface_install_property (iface,
+    g_param_spec_string ("field", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS));
+  g_object_interface_install_property (iface,
+    g_param_spec_string ("value", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+}
+
+const char *
+shenbao_field_editor_get_field (ShenbaoFieldEditor *self)
+{
+  g_autofree char *field = NULL;
+
+  g_object_get (self, "field", &field, NULL);
+  /* The field names are interned: the editor's own string outlives the call. */
+  return g_intern_string (field);
+}
+
+void
+shenbao_field_editor_show_finding (ShenbaoFieldEditor   *self,
+                                   const ShenbaoFinding *finding)
+{
+  g_return_if_fail (SHENBAO_IS_FIELD_EDITOR (self));
+
+  SHENBAO_FIELD_EDITOR_GET_IFACE (self)->show_finding (self, finding);
+}
+
+static void
+collect (GtkWidget *widget,
+         GPtrArray *editors)
+{
+  if (SHENBAO_IS_FIELD_EDITOR (widget))
+    g_ptr_array_add (editors, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, editors);
+}
+
+GPtrArray *
+shenbao_field_editor_collect (GtkWidget *root)
+{
+  GPtrArray *editors = g_ptr_array_new ();
+
+  collect (root, editors);
+  return editors;
+}
+
+/* An error hides a warning on the same field: fix that first. */
+static const ShenbaoFinding *
+worst_for (GPtrArray  *findings,
+           const char *field)
+{
+  const ShenbaoFinding *worst = NULL;
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const ShenbaoFinding *finding = g_ptr_array_index (findings, i);
+
+      if (g_strcmp0 (finding->field, field) == 0 && (worst == NULL || finding->severity > worst->severity))
+        worst = finding;
+    }
+  return worst;
+}
+
+void
+shenbao_field_editor_show_all (GtkWidget  *root,
+                               GPtrArray  *findings,
+                               const char *prefix)
+{
+  g_autoptr(GPtrArray) editors = shenbao_field_editor_collect (root);
+
+  for (guint i = 0; i < editors->len; i++)
+    {
+      ShenbaoFieldEditor *editor = g_ptr_array_index (editors, i);
+      g_autofree char *field = g_strconcat (prefix != NULL ? prefix : "",
+                                            shenbao_field_editor_get_field (editor), NULL);
+
+      shenbao_field_editor_show_finding (editor, worst_for (findings, field));
+    }
+}

@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "shenbao-field-editor.h"
+#include "shenbao-wizard-page.h"
+
+typedef struct
+{
+  ShenbaoApplication *application;
+  GPtrArray *bindings;
+} ShenbaoWizardPagePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (ShenbaoWizardPage, shenbao_wizard_page, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_APPLICATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+ShenbaoApplication *
+shenbao_wizard_page_get_application (ShenbaoWizardPage *self)
+{
+  ShenbaoWizardPagePrivate *priv = shenbao_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (SHENBAO_IS_WIZARD_PAGE (self), NULL);
+
+  return priv->application;
+}
+
+void
+shenbao_wizard_page_set_application (ShenbaoWizardPage  *self,
+                                     ShenbaoApplication *application)
+{
+  ShenbaoWizardPagePrivate *priv = shenbao_wizard_page_get_instance_private (self);
+  /* Kept alive until the subclasses have let go of it in bind(). */
+  g_autoptr(ShenbaoApplication) previous = NULL;
+
+  g_return_if_fail (SHENBAO_IS_WIZARD_PAGE (self));
+
+  if (priv->application == application)
+    return;
+  previous = g_steal_pointer (&priv->application);
+  priv->application = application != NULL ? g_object_ref (application) : NULL;
+  SHENBAO_WIZARD_PAGE_GET_CLASS (self)->bind (self, application);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLICATION]);
+}
+
+void
+shenbao_wizard_page_show_verdict (ShenbaoWizardPage    *self,
+                                  const ShenbaoVerdict *verdict)
+{
+  g_return_if_fail (SHENBAO_IS_WIZARD_PAGE (self));
+
+  SHENBAO_WIZARD_PAGE_GET_CLASS (self)->show_verdict (self, verdict);
+}
+
+gboolean
+shenbao_wizard_page_owns_field (ShenbaoWizardPage *self,
+                                const char        *field)
+{
+  g_return_val_if_fail (SHENBAO_IS_WIZARD_PAGE (self), FALSE);
+
+  return SHENBAO_WIZARD_PAGE_GET_CLASS (self)->owns_field (self, field);
+}
+
+static void
+unbind_fields (ShenbaoWizardPage *self)
+{
+  ShenbaoWizardPagePrivate *priv = shenbao_wizard_page_get_instance_private (self);
+
+  for (guint i = 0; i < priv->bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (priv->bindings, i));
+  g_ptr_array_set_size (priv->bindings, 0);
+}
+
+/* Binds every field editor of the page to the field it names. */
+static void
+shenbao_wizard_page_real_bind (ShenbaoWizardPage  *self,
+                               ShenbaoApplication *application)
+{
+  ShenbaoWizardPagePrivate *priv = shenbao_wizard_page_get_instance_private (self);
+  g_autoptr(GPtrArray) editors = shenbao_field_editor_collect (GTK_WIDGET (self));
+
+  unbind_fields (self);
+  if (application == NULL)
+    return;
+  for (guint i = 0; i < editors->len; i++)
+    {
+      ShenbaoFieldEditor *editor = g_ptr_array_index (editors, i);
+      ShenbaoField field;
+
+      if (!shenbao_field_from_name (shenbao_field_editor_get_field (editor), &field))
+        continue;
+      g_ptr_array_add (priv->bindings,
+                       g_object_ref (g_object_bind_property (application, shenbao_field_property (field),
+                                                             editor, "value",
+                                                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE)));
+    }
+}
+
+static void
+shenbao_wizard_page_real_show_verdict (ShenbaoWizardPage    *self,
+                                       const ShenbaoVerdict *verdict)
+{
+  shenbao_field_editor_show_all (GTK_WIDGET (self), verdict != NULL ? verdict->findings : NULL, NULL);
+}
+
+static gboolean
+shenbao_wizard_page_real_owns_field (ShenbaoWizardPage *self,
+                                     const char        *field)
+{
+  g_autoptr(GPtrArray) editors = shenbao_field_editor_collect (GTK_WIDGET (self));
+
+  for (guint i = 0; i < editors->len; i++)
+    if (g_strcmp0 (shenbao_field_editor_get_field (g_ptr_array_index (editors, i)), field) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+shenbao_wizard_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      g_value_set_object (value, shenbao_wizard_page_get_application (SHENBAO_WIZARD_PAGE (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shenbao_wizard_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      shenbao_wizard_page_set_application (SHENBAO_WIZARD_PAGE (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shenbao_wizard_page_dispose (GObject *object)
+{
+  ShenbaoWizardPage *self = SHENBAO_WIZARD_PAGE (object);
+  ShenbaoWizardPagePrivate *priv = shenbao_wizard_page_get_instance_private (self);
+
+  unbind_fields (self);
+  g_clear_object (&priv->application);
+  G_OBJECT_CLASS (shenbao_wizard_page_parent_class)->dispose (object);
+}
+
+static void
+shenbao_wizard_page_finalize (GObject *object)
+{
+  ShenbaoWizardPagePrivate *priv = shenbao_wizard_page_get_instance_private (SHENBAO_WIZARD_PAGE (object));
+
+  g_ptr_array_unref (priv->bindings);
+  G_OBJECT_CLASS (shenbao_wizard_page_parent_class)->finalize (object);
+}
+
+static void
+shenbao_wizard_page_class_init (ShenbaoWizardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = shenbao_wizard_page_get_property;
+  object_class->set_property = shenbao_wizard_page_set_property;
+  object_class->dispose = shenbao_wizard_page_dispose;
+  object_class->finalize = shenbao_wizard_page_finalize;
+
+  klass->bind = shenbao_wizard_page_real_bind;
+  klass->show_verdict = shenbao_wizard_page_real_show_verdict;
+  klass->owns_field = shenbao_wizard_page_real_owns_field;
+
+  properties[PROP_APPLICATION] =
+    g_param_spec_object ("application", NULL, NULL, SHENBAO_TYPE_APPLICATION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+shenbao_wizard_page_init (ShenbaoWizardPage *self)
+{
+  ShenbaoWizardPagePrivate *priv = shenbao_wizard_page_get_instance_private (self);
+
+  priv->bindings = g_ptr_array_new_with_free_func (g_object_unref);
+}

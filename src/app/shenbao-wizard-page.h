@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "shenbao.h"
+
+G_BEGIN_DECLS
+
+#define SHENBAO_TYPE_WIZARD_PAGE (shenbao_wizard_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (ShenbaoWizardPage, shenbao_wizard_page, SHENBAO, WIZARD_PAGE, AdwBin)
+
+/* One step of the wizard. A page edits part of an application and shows the
+ * rules' verdict on its fields; the wizard asks it which findings it owns to
+ * mark its step complete or in error. */
+struct _ShenbaoWizardPageClass
+{
+  AdwBinClass parent_class;
+
+  /* The application changed (bind its fields); NULL unbinds. */
+  void     (*bind)         (ShenbaoWizardPage    *self,
+                            ShenbaoApplication   *application);
+  void     (*show_verdict) (ShenbaoWizardPage    *self,
+                            const ShenbaoVerdict *verdict);
+  gboolean (*owns_field)   (ShenbaoWizardPage    *self,
+                            const char           *field);
+};
+
+ShenbaoApplication *shenbao_wizard_page_get_application (ShenbaoWizardPage    *self);
+void                shenbao_wizard_page_set_application (ShenbaoWizardPage    *self,
+                                                         ShenbaoApplication   *application);
+void                shenbao_wizard_page_show_verdict    (ShenbaoWizardPage    *self,
+                                                         const ShenbaoVerdict *verdict);
+gboolean            shenbao_wizard_page_owns_field      (ShenbaoWizardPage    *self,
+                                                         const char           *field);
+
+G_END_DECLS

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "shenbao.h"
+
+G_BEGIN_DECLS
+
+#define SHENBAO_TYPE_WIZARD (shenbao_wizard_get_type ())
+
+G_DECLARE_FINAL_TYPE (ShenbaoWizard, shenbao_wizard, SHENBAO, WIZARD, AdwBin)
+
+ShenbaoApplication   *shenbao_wizard_get_application (ShenbaoWizard      *self);
+void                  shenbao_wizard_set_application (ShenbaoWizard      *self,
+                                                      ShenbaoApplication *application);
+const char           *shenbao_wizard_get_page        (ShenbaoWizard      *self);
+void                  shenbao_wizard_set_page        (ShenbaoWizard      *self,
+                                                      const char         *page);
+/* The verdict on the application as it stands (rechecked shortly after
+ * each change); NULL before the first check. */
+const ShenbaoVerdict *shenbao_wizard_get_verdict     (ShenbaoWizard      *self);
+/* Runs the pending check now (for tests and before leaving the wizard). */
+void                  shenbao_wizard_check_now       (ShenbaoWizard      *self);
+
+G_END_DECLS
