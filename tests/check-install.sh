@@ -77,6 +77,7 @@ if [ -f "$desktop" ]; then
   for line in "DBusActivatable=true" "Exec=shenbao" "Icon=$app_id"; do
     grep -qxF "$line" "$desktop" || { echo "not ok: the desktop file lacks “$line”"; status=1; }
   done
+  grep -q '^Comment\[zh_CN\]=' "$desktop" || { echo "not ok: the desktop file is not translated"; status=1; }
 fi
 
 # The installed command line, pointed at the installed data and translation
