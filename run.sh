@@ -10,6 +10,9 @@ top=$(cd "$(dirname "$0")" && pwd)
 export SHENBAO_DATA_DIR="$top/data"
 export SHENBAO_LOCALE_DIR="$top/build/po"
 export GSETTINGS_SCHEMA_DIR="$top/build/data"
+# The icon theme finds the application icons under data/icons as it finds the
+# installed ones under share/icons.
+export XDG_DATA_DIRS="$top/data:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
 
 if [ "${1:-}" = "cli" ]; then
   shift
