@@ -12,3 +12,6 @@
 #include "shenbao-attachment.h"
 #include "shenbao-work-entry.h"
 #include "shenbao-application.h"
+#include "shenbao-review.h"
+#include "shenbao-application-summary.h"
+#include "shenbao-store.h"
