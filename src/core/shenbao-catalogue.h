@@ -39,8 +39,9 @@ typedef enum
   SHENBAO_N_LISTS,
 } ShenbaoList;
 
-/* Loads and validates a catalogue against the RELAX NG schema beside it
- * (catalogue.rng in the same folder). */
+/* Loads a catalogue and validates it against catalogue.rng of the data
+ * folder, then checks what the schema cannot say (unique names, defaults
+ * that are list items, slot references that exist). */
 ShenbaoCatalogue   *shenbao_catalogue_load              (const char       *path,
                                                          GError          **error);
 /* The catalogue of the data folder, loaded once per process. */
@@ -94,15 +95,5 @@ const char         *shenbao_catalogue_get_mailing_note    (ShenbaoCatalogue *sel
 /* Copies of the slot's original to mail (0: not mailed). */
 int                 shenbao_catalogue_get_mailing_copies  (ShenbaoCatalogue *self,
                                                            const char       *slot_id);
-
-/* Matching typed names against a list (SPEC §2): full-width and half-width
- * brackets, letters and spaces are folded before comparing. */
-char               *shenbao_catalogue_normalise_name    (const char         *text);
-const char         *shenbao_catalogue_match             (const char * const *list,
-                                                         const char         *text);
-/* Up to max_suggestions names of the list closest to text, best first. */
-GStrv               shenbao_catalogue_suggest           (const char * const *list,
-                                                         const char         *text,
-                                                         guint               max_suggestions);
 
 G_END_DECLS

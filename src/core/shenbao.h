@@ -15,3 +15,7 @@
 #include "shenbao-review.h"
 #include "shenbao-application-summary.h"
 #include "shenbao-store.h"
+#include "shenbao-catalogue.h"
+#include "shenbao-names.h"
+#include "shenbao-application-file.h"
+#include "shenbao-rules.h"
