@@ -321,7 +321,8 @@ typedef enum
 
 /* Looks at the file through a read-only connection, so that nothing, not
  * even the roll-back of another program's interrupted transaction, writes
- * to a file before it is known to be a Shenbao database. */
+ * to a file before it is known to be a Shenbao database. SQLite itself
+ * refuses a file shorter than its header says (one cut off). */
 static gboolean
 identify (ShenbaoStore  *self,
           DatabaseKind  *kind,
@@ -467,6 +468,12 @@ open_database (ShenbaoStore  *self,
   if (rc != SQLITE_OK)
     {
       set_database_error (self, self->db, rc, error);
+      return FALSE;
+    }
+  /* SQLite quietly opens a write-protected file read-only. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      set_database_error (self, self->db, SQLITE_READONLY, error);
       return FALSE;
     }
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
