@@ -18,6 +18,10 @@ static const CommandEntry commands[] = {
   { "check-id", N_("Validate an ID number and show its gender and birth date"), shenbao_cli_check_id },
   { "validate", N_("Check an application file against every rule of the guide"), shenbao_cli_validate },
   { "catalog", N_("List the occupations, related occupations and majors of the guide"), shenbao_cli_catalog },
+  { "list", N_("List the stored applications"), shenbao_cli_list },
+  { "import", N_("Store an application file as a new application"), shenbao_cli_import },
+  { "export-app", N_("Write a stored application to an application file"), shenbao_cli_export_app },
+  { "status", N_("Show or move the review state of a stored application"), shenbao_cli_status },
 };
 
 GOptionContext *
@@ -67,7 +71,8 @@ shenbao_cli_fail (GError *error)
 {
   g_printerr ("%s\n", error->message);
   return error->domain == SHENBAO_ERROR
-         && (error->code == SHENBAO_ERROR_IO || error->code == SHENBAO_ERROR_NOT_FOUND)
+         && (error->code == SHENBAO_ERROR_IO || error->code == SHENBAO_ERROR_NOT_FOUND
+             || error->code == SHENBAO_ERROR_STORE)
            ? SHENBAO_CLI_EXIT_USAGE : SHENBAO_CLI_EXIT_RULE;
 }
 

@@ -186,8 +186,10 @@ static void
 set_not_found (gint64   id,
                GError **error)
 {
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
   g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_NOT_FOUND,
-               _("There is no stored application with the number %" G_GINT64_FORMAT "."), id);
+               _("There is no stored application with the number %s."), number);
 }
 
 static gboolean
