@@ -155,7 +155,14 @@ test_list (void)
   g_assert_true (g_str_has_prefix (lines[1], "2\t"));
   g_assert_nonnull (strstr (lines[1], "\t未提交\t"));
 
-  /* SHENBAO_DB picks another database. */
+  /* --db before the command, and SHENBAO_DB, pick another database. */
+  cli_run_clear (&run);
+  g_autofree char *third = g_build_filename (g_get_user_data_dir (), "third.db", NULL);
+  CLI_RUN (&run, "--db", third, "import", fixture);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "1\n");
+  g_assert_true (g_file_test (third, G_FILE_TEST_IS_REGULAR));
+
   cli_run_clear (&run);
   g_autofree char *other = g_build_filename (g_get_user_data_dir (), "other.db", NULL);
   g_setenv ("SHENBAO_DB", other, TRUE);

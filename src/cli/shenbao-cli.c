@@ -84,6 +84,8 @@ print_usage (FILE *stream)
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-16s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “shenbao-cli COMMAND --help” for the options of a command."));
+  fprintf (stream, "%s\n", _("The stored applications are in $SHENBAO_DB, else in the user’s own "
+                              "database; “shenbao-cli --db PATH COMMAND …” picks another one."));
 }
 
 int
@@ -91,6 +93,16 @@ main (int    argc,
       char **argv)
 {
   shenbao_core_init ();
+
+  /* "shenbao-cli --db PATH COMMAND …": the database of the store commands
+   * for this run, as SHENBAO_DB gives it. */
+  if (argc >= 3 && g_str_equal (argv[1], "--db"))
+    {
+      g_setenv ("SHENBAO_DB", argv[2], TRUE);
+      argv[2] = argv[0];
+      argv += 2;
+      argc -= 2;
+    }
 
   if (argc < 2)
     {
