@@ -582,6 +582,41 @@ test_tracker (void)
   g_unsetenv ("SHENBAO_TODAY");
 }
 
+/* Programs opening a new database at the same moment (the window and a
+ * script) all get it, migrated once. */
+static void
+test_open_concurrently (void)
+{
+  g_autofree char *path = test_path ("shenbao.db");
+  g_autoptr(ShenbaoStore) store = NULL;
+  g_autoptr(GListModel) list = NULL;
+  pid_t children[6];
+
+  for (gsize i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      children[i] = fork ();
+      g_assert_cmpint (children[i], >=, 0);
+      if (children[i] == 0)
+        {
+          g_autoptr(ShenbaoStore) child_store = shenbao_store_new (path, NULL);
+          g_autoptr(ShenbaoApplication) application = shenbao_application_new ();
+
+          _exit (child_store != NULL && shenbao_store_save (child_store, application, NULL) ? 0 : 1);
+        }
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      int status;
+
+      g_assert_cmpint (waitpid (children[i], &status, 0), ==, children[i]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+  store = open_store (path);
+  list = shenbao_store_list (store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, G_N_ELEMENTS (children));
+}
+
 /* Version 1 as it shipped: a database of that version, made by hand, opens,
  * is migrated, and keeps its applications. */
 static const char version_1_schema[] =
@@ -1033,6 +1068,7 @@ main (int    argc,
   g_test_add_func ("/store/watch-lifetime", test_watch_lifetime);
   g_test_add_func ("/store/summaries", test_summaries);
   g_test_add_func ("/store/tracker", test_tracker);
+  g_test_add_func ("/store/open-concurrently", test_open_concurrently);
   g_test_add_func ("/store/migration-from-1", test_migration_from_1);
   g_test_add_func ("/store/refuses/foreign-sqlite", test_foreign_sqlite);
   g_test_add_func ("/store/refuses/text-file", test_foreign_text);

@@ -337,6 +337,8 @@ identify (ShenbaoStore  *self,
 
   rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db,
                              "SELECT (SELECT application_id FROM pragma_application_id),"
                              "  (SELECT user_version FROM pragma_user_version),"
@@ -408,22 +410,79 @@ create_file (ShenbaoStore  *self,
 }
 
 static gboolean
+read_version (ShenbaoStore  *self,
+              int           *version,
+              GError       **error)
+{
+  g_autoptr(CachedStatement) stmt = statement (self, "PRAGMA user_version", error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (next_row (self, stmt, &local_error))
+    {
+      *version = sqlite3_column_int (stmt, 0);
+      return TRUE;
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    set_database_error (self, self->db, SQLITE_CORRUPT, error);
+  return FALSE;
+}
+
+/* Each step reads the version under the write lock, so that two programs
+ * opening a new database at once do not both run a step. Up to date, it is
+ * the write probe: the file or its folder being read-only, or the database
+ * locked, shows now with a clear message rather than at the first keystroke. */
+static gboolean
 migrate (ShenbaoStore  *self,
-         int            version,
          GError       **error)
 {
-  for (int step = version; step < SCHEMA_VERSION; step++)
+  for (;;)
     {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", step + 1);
+      g_autofree char *set_version = NULL;
+      int version;
 
       if (!begin (self, error))
         return FALSE;
-      if (!exec (self, migrations[step], error) || !exec (self, set_version, error)
+      if (!read_version (self, &version, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+      if (version >= SCHEMA_VERSION)
+        {
+          rollback (self);
+          return TRUE;
+        }
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      if (!exec (self, migrations[version], error) || !exec (self, set_version, error)
           || !commit (self, error))
         {
           rollback (self);
           return FALSE;
         }
+    }
+}
+
+/* Switching a new database to WAL needs it to itself. Two programs doing it
+ * at once can each hold what the other waits for; SQLite breaks that
+ * deadlock by failing one at once, without its busy timeout, so wait here. */
+static gboolean
+enable_wal (ShenbaoStore  *self,
+            GError       **error)
+{
+  gint64 deadline = g_get_monotonic_time () + BUSY_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  int rc;
+
+  while ((rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) == SQLITE_BUSY
+         && g_get_monotonic_time () < deadline)
+    g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+  if (rc != SQLITE_OK)
+    {
+      set_database_error (self, self->db, rc, error);
+      return FALSE;
     }
   return TRUE;
 }
@@ -479,16 +538,9 @@ open_database (ShenbaoStore  *self,
       return FALSE;
     }
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-  if (!exec (self, connection_settings, error)
-      || !exec (self, "PRAGMA journal_mode = WAL", error)
-      || !migrate (self, version, error))
-    return FALSE;
-  /* Fail now, with a clear message, rather than at the first keystroke when
-   * the file or its folder turns out to be read-only or locked. */
-  if (!begin (self, error))
-    return FALSE;
-  rollback (self);
-  return TRUE;
+  return exec (self, connection_settings, error)
+         && enable_wal (self, error)
+         && migrate (self, error);
 }
 
 char *
