@@ -246,19 +246,16 @@ run (ShenbaoStore     *self,
   return TRUE;
 }
 
-/* Steps to the next row: TRUE with a row, FALSE at the end or on failure
- * (then with error set). */
+/* How the rows of a query ended, given the last sqlite3_step() result: TRUE
+ * when they were all read. */
 static gboolean
-next_row (ShenbaoStore     *self,
-          CachedStatement  *stmt,
-          GError          **error)
+rows_done (ShenbaoStore  *self,
+           int            rc,
+           GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
+  if (rc == SQLITE_DONE)
     return TRUE;
-  if (rc != SQLITE_DONE)
-    set_database_error (self, self->db, rc, error);
+  set_database_error (self, self->db, rc, error);
   return FALSE;
 }
 
@@ -415,19 +412,18 @@ read_version (ShenbaoStore  *self,
               GError       **error)
 {
   g_autoptr(CachedStatement) stmt = statement (self, "PRAGMA user_version", error);
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  if (next_row (self, stmt, &local_error))
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
       *version = sqlite3_column_int (stmt, 0);
       return TRUE;
     }
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    set_database_error (self, self->db, SQLITE_CORRUPT, error);
+  /* The pragma always has a row; none is a damaged database. */
+  set_database_error (self, self->db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
   return FALSE;
 }
 
@@ -649,12 +645,12 @@ load_summaries (ShenbaoStore  *self,
 {
   g_autoptr(CachedStatement) stmt = statement (self, SUMMARY_SELECT " ORDER BY a.id", error);
   g_autoptr(GListStore) summaries = g_list_store_new (SHENBAO_TYPE_APPLICATION_SUMMARY);
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   bind_summary_parameters (stmt);
-  while (next_row (self, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(ShenbaoApplicationSummary) summary =
         shenbao_application_summary_new (sqlite3_column_int64 (stmt, 0));
@@ -663,11 +659,8 @@ load_summaries (ShenbaoStore  *self,
         return FALSE;
       g_list_store_append (summaries, summary);
     }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!rows_done (self, rc, error))
+    return FALSE;
   self->summaries = g_steal_pointer (&summaries);
   return TRUE;
 }
@@ -714,9 +707,9 @@ refresh_summary (ShenbaoStore *self,
 {
   g_autoptr(CachedStatement) stmt = NULL;
   g_autoptr(ShenbaoApplicationSummary) summary = NULL;
-  g_autoptr(GError) error = NULL;
   guint position;
   gboolean listed;
+  int rc;
 
   if (self->summaries == NULL)
     return;
@@ -726,9 +719,10 @@ refresh_summary (ShenbaoStore *self,
   bind_summary_parameters (stmt);
   sqlite3_bind_int64 (stmt, 5, id);
   listed = find_summary (self, id, &position);
-  if (!next_row (self, stmt, &error))
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
     {
-      if (listed && error == NULL)
+      if (listed && rc == SQLITE_DONE)
         g_list_store_remove (self->summaries, position);
       return;
     }
@@ -863,22 +857,19 @@ stored_entry_ids (ShenbaoStore  *self,
   g_autoptr(CachedStatement) stmt =
     statement (self, "SELECT id FROM work_entry WHERE application_id = ?1", error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (next_row (self, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 entry_id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (ids, entry_id);
     }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!rows_done (self, rc, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -1042,18 +1033,15 @@ stored_slots (ShenbaoStore  *self,
   g_autoptr(CachedStatement) stmt =
     statement (self, "SELECT slot FROM attachment WHERE application_id = ?1", error);
   g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (next_row (self, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (slots, g_strdup (column_text (stmt, 0)));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!rows_done (self, rc, error))
+    return NULL;
   return g_steal_pointer (&slots);
 }
 
@@ -1134,23 +1122,20 @@ load_fields (ShenbaoStore        *self,
 {
   g_autoptr(CachedStatement) stmt =
     statement (self, "SELECT name, value FROM field WHERE application_id = ?1", error);
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (next_row (self, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ShenbaoField field;
 
       if (shenbao_field_from_name (column_text (stmt, 0), &field))
         shenbao_application_set (application, field, column_text (stmt, 1));
     }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!rows_done (self, rc, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1166,13 +1151,13 @@ load_work_entries (ShenbaoStore        *self,
                " LEFT JOIN work_entry_field f ON f.work_entry_id = e.id"
                " WHERE e.application_id = ?1 ORDER BY e.position, e.id",
                error);
-  g_autoptr(GError) local_error = NULL;
+  int rc;
   g_autoptr(ShenbaoWorkEntry) entry = NULL;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (next_row (self, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 entry_id = sqlite3_column_int64 (stmt, 0);
       ShenbaoWorkField field;
@@ -1187,11 +1172,8 @@ load_work_entries (ShenbaoStore        *self,
       if (shenbao_work_field_from_name (column_text (stmt, 1), &field))
         shenbao_work_entry_set (entry, field, column_text (stmt, 2));
     }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!rows_done (self, rc, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1206,12 +1188,12 @@ load_attachments (ShenbaoStore        *self,
                "SELECT slot, filename, data FROM attachment WHERE application_id = ?1"
                " ORDER BY position",
                error);
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (next_row (self, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(GBytes) data = NULL;
 
@@ -1221,11 +1203,8 @@ load_attachments (ShenbaoStore        *self,
       shenbao_application_set_attachment (application, column_text (stmt, 0),
                                           column_text (stmt, 1), data);
     }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!rows_done (self, rc, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1236,16 +1215,15 @@ application_exists (ShenbaoStore  *self,
 {
   g_autoptr(CachedStatement) stmt =
     statement (self, "SELECT 1 FROM application WHERE id = ?1", error);
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (next_row (self, stmt, &local_error))
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     return TRUE;
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
+  if (rows_done (self, rc, error))
     set_not_found (id, error);
   return FALSE;
 }
@@ -1405,19 +1383,15 @@ entry_is_stored (ShenbaoStore      *self,
 {
   g_autoptr(CachedStatement) stmt =
     statement (self, "SELECT 1 FROM work_entry WHERE id = ?1 AND application_id = ?2", error);
-  g_autoptr(GError) local_error = NULL;
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, shenbao_work_entry_get_id (entry));
   sqlite3_bind_int64 (stmt, 2, id);
-  *stored = next_row (self, stmt, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  rc = sqlite3_step (stmt);
+  *stored = rc == SQLITE_ROW;
+  return *stored || rows_done (self, rc, error);
 }
 
 /* An entry that is not stored yet (its insert failed) is written whole, by
@@ -1575,13 +1549,13 @@ read_review_history (ShenbaoStore  *self,
                error);
   g_autoptr(GPtrArray) history =
     g_ptr_array_new_with_free_func ((GDestroyNotify) shenbao_review_event_free);
-  g_autoptr(GError) local_error = NULL;
+  int rc;
   ShenbaoReviewState state = SHENBAO_REVIEW_NOT_SUBMITTED;
 
   if (stmt == NULL || !application_exists (self, id, error))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  while (next_row (self, stmt, &local_error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(GDateTime) time = parse_time (self, column_text (stmt, 0), error);
       gboolean mailing = g_strcmp0 (column_text (stmt, 1), SHENBAO_REVIEW_MAILED) == 0;
@@ -1595,11 +1569,8 @@ read_review_history (ShenbaoStore  *self,
       event->tracking_number = g_strdup (column_text (stmt, 4));
       g_ptr_array_add (history, event);
     }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!rows_done (self, rc, error))
+    return NULL;
   return g_steal_pointer (&history);
 }
 
@@ -1654,28 +1625,38 @@ insert_review_event (ShenbaoStore  *self,
   return run (self, stmt, error) && touch_application (self, id, error);
 }
 
-/* The state is read inside the write transaction, so that two programs
+/* A state (state, reason) or, with mailing, a mailing (date, number). The
+ * current state is read inside the write transaction, so that two programs
  * moving the tracker at once cannot both make the same move. */
-gboolean
-shenbao_store_set_review_state (ShenbaoStore        *self,
-                                gint64               id,
-                                ShenbaoReviewState   state,
-                                const char          *reason,
-                                GError             **error)
+static gboolean
+record_review_event (ShenbaoStore        *self,
+                     gint64               id,
+                     gboolean             mailing,
+                     ShenbaoReviewState   state,
+                     const char          *reason,
+                     const char          *date,
+                     const char          *tracking_number,
+                     GError             **error)
 {
   g_autoptr(GPtrArray) history = NULL;
-
-  g_return_val_if_fail (SHENBAO_IS_STORE (self), FALSE);
-  g_return_val_if_fail (state < SHENBAO_N_REVIEW_STATES, FALSE);
+  ShenbaoReviewState current;
 
   if (!begin (self, error))
     return FALSE;
   history = read_review_history (self, id, error);
-  if (history == NULL
-      || !shenbao_review_check_transition (last_state (history), state, reason, error)
-      || !insert_review_event (self, id, shenbao_review_state_to_string (state),
-                               state == SHENBAO_REVIEW_REJECTED ? reason : NULL, NULL, NULL,
-                               error)
+  if (history == NULL)
+    {
+      rollback (self);
+      return FALSE;
+    }
+  current = last_state (history);
+  if (!(mailing ? shenbao_review_check_mailing (current, date, tracking_number, error)
+                : shenbao_review_check_transition (current, state, reason, error))
+      || !insert_review_event (self, id,
+                               mailing ? SHENBAO_REVIEW_MAILED
+                                       : shenbao_review_state_to_string (state),
+                               state == SHENBAO_REVIEW_REJECTED ? reason : NULL,
+                               date, tracking_number, error)
       || !commit (self, error))
     {
       rollback (self);
@@ -1686,30 +1667,29 @@ shenbao_store_set_review_state (ShenbaoStore        *self,
 }
 
 gboolean
+shenbao_store_set_review_state (ShenbaoStore        *self,
+                                gint64               id,
+                                ShenbaoReviewState   state,
+                                const char          *reason,
+                                GError             **error)
+{
+  g_return_val_if_fail (SHENBAO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (state < SHENBAO_N_REVIEW_STATES, FALSE);
+
+  return record_review_event (self, id, FALSE, state, reason, NULL, NULL, error);
+}
+
+gboolean
 shenbao_store_add_mailing (ShenbaoStore  *self,
                            gint64         id,
                            const char    *date,
                            const char    *tracking_number,
                            GError       **error)
 {
-  g_autoptr(GPtrArray) history = NULL;
-
   g_return_val_if_fail (SHENBAO_IS_STORE (self), FALSE);
 
-  if (!begin (self, error))
-    return FALSE;
-  history = read_review_history (self, id, error);
-  if (history == NULL
-      || !shenbao_review_check_mailing (last_state (history), date, tracking_number, error)
-      || !insert_review_event (self, id, SHENBAO_REVIEW_MAILED, NULL, date, tracking_number,
-                               error)
-      || !commit (self, error))
-    {
-      rollback (self);
-      return FALSE;
-    }
-  refresh_summary (self, id);
-  return TRUE;
+  return record_review_event (self, id, TRUE, SHENBAO_N_REVIEW_STATES, NULL, date,
+                              tracking_number, error);
 }
 
 /* Application files. */
