@@ -699,36 +699,50 @@ find_summary (ShenbaoStore *self,
   return FALSE;
 }
 
+/* Reads the summary of id into summary; FALSE when the application is gone
+ * (then with gone set) or its row cannot be read. */
+static gboolean
+read_summary (ShenbaoStore              *self,
+              gint64                     id,
+              ShenbaoApplicationSummary *summary,
+              gboolean                  *gone)
+{
+  g_autoptr(CachedStatement) stmt = statement (self, SUMMARY_SELECT " WHERE a.id = ?5", NULL);
+  int rc;
+
+  *gone = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  bind_summary_parameters (stmt);
+  sqlite3_bind_int64 (stmt, 5, id);
+  rc = sqlite3_step (stmt);
+  *gone = rc == SQLITE_DONE;
+  return rc == SQLITE_ROW && update_summary (self, summary, stmt, NULL);
+}
+
 /* After a committed write. The write stands even when the summary cannot be
- * read back; the list then shows the old one until the next write. */
+ * read back; the list then shows the old one until the next write. The
+ * summary notifies, and the list changes, only once the query is done: their
+ * handlers may use the store. */
 static void
 refresh_summary (ShenbaoStore *self,
                  gint64        id)
 {
-  g_autoptr(CachedStatement) stmt = NULL;
   g_autoptr(ShenbaoApplicationSummary) summary = NULL;
   guint position;
-  gboolean listed;
-  int rc;
+  gboolean listed, found, gone;
 
   if (self->summaries == NULL)
     return;
-  stmt = statement (self, SUMMARY_SELECT " WHERE a.id = ?5", NULL);
-  if (stmt == NULL)
-    return;
-  bind_summary_parameters (stmt);
-  sqlite3_bind_int64 (stmt, 5, id);
   listed = find_summary (self, id, &position);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (listed && rc == SQLITE_DONE)
-        g_list_store_remove (self->summaries, position);
-      return;
-    }
   summary = listed ? g_list_model_get_item (G_LIST_MODEL (self->summaries), position)
                    : shenbao_application_summary_new (id);
-  if (update_summary (self, summary, stmt, NULL) && !listed)
+  g_object_freeze_notify (G_OBJECT (summary));
+  found = read_summary (self, id, summary, &gone);
+  g_object_thaw_notify (G_OBJECT (summary));
+  if (listed && gone)
+    g_list_store_remove (self->summaries, position);
+  else if (!listed && found)
     g_list_store_insert (self->summaries, position, summary);
 }
 
