@@ -18,6 +18,10 @@ static const CommandEntry commands[] = {
   { "check-id", N_("Validate an ID number and show its gender and birth date"), shenbao_cli_check_id },
   { "validate", N_("Check an application file against every rule of the guide"), shenbao_cli_validate },
   { "catalog", N_("List the occupations, related occupations and majors of the guide"), shenbao_cli_catalog },
+  { "list", N_("List the stored applications"), shenbao_cli_list },
+  { "import", N_("Store an application file as a new application"), shenbao_cli_import },
+  { "export-app", N_("Write a stored application to an application file"), shenbao_cli_export_app },
+  { "status", N_("Show or move the review state of a stored application"), shenbao_cli_status },
 };
 
 GOptionContext *
@@ -67,7 +71,8 @@ shenbao_cli_fail (GError *error)
 {
   g_printerr ("%s\n", error->message);
   return error->domain == SHENBAO_ERROR
-         && (error->code == SHENBAO_ERROR_IO || error->code == SHENBAO_ERROR_NOT_FOUND)
+         && (error->code == SHENBAO_ERROR_IO || error->code == SHENBAO_ERROR_NOT_FOUND
+             || error->code == SHENBAO_ERROR_STORE)
            ? SHENBAO_CLI_EXIT_USAGE : SHENBAO_CLI_EXIT_RULE;
 }
 
@@ -79,6 +84,8 @@ print_usage (FILE *stream)
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-16s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “shenbao-cli COMMAND --help” for the options of a command."));
+  fprintf (stream, "%s\n", _("The stored applications are in $SHENBAO_DB, else in the user’s own "
+                              "database; “shenbao-cli --db PATH COMMAND …” picks another one."));
 }
 
 int
@@ -86,6 +93,16 @@ main (int    argc,
       char **argv)
 {
   shenbao_core_init ();
+
+  /* "shenbao-cli --db PATH COMMAND …": the database of the store commands
+   * for this run, as SHENBAO_DB gives it. */
+  if (argc >= 3 && g_str_equal (argv[1], "--db"))
+    {
+      g_setenv ("SHENBAO_DB", argv[2], TRUE);
+      argv[2] = argv[0];
+      argv += 2;
+      argc -= 2;
+    }
 
   if (argc < 2)
     {

@@ -272,13 +272,16 @@ shenbao_application_remove_work_entry (ShenbaoApplication *self,
   g_list_store_remove (self->work_entries, position);
 }
 
+/* One splice, so that the move is a single items-changed: a listener (the
+ * store's autosave) never sees the entry removed before it is put back, and
+ * so never deletes it in between. */
 void
 shenbao_application_move_work_entry (ShenbaoApplication *self,
                                      guint               from,
                                      guint               to)
 {
-  g_autoptr(ShenbaoWorkEntry) entry = NULL;
-  guint n_entries;
+  g_autoptr(GPtrArray) reordered = NULL;
+  guint n_entries, first, last;
 
   g_return_if_fail (SHENBAO_IS_APPLICATION (self));
   n_entries = shenbao_application_get_n_work_entries (self);
@@ -286,9 +289,26 @@ shenbao_application_move_work_entry (ShenbaoApplication *self,
 
   if (from == to)
     return;
-  entry = shenbao_application_get_work_entry (self, from);
-  g_list_store_remove (self->work_entries, from);
-  g_list_store_insert (self->work_entries, to, entry);
+  first = MIN (from, to);
+  last = MAX (from, to);
+  reordered = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = first; i <= last; i++)
+    g_ptr_array_add (reordered, shenbao_application_get_work_entry (self, i));
+  if (from < to)
+    {
+      gpointer moved = reordered->pdata[0];
+
+      memmove (reordered->pdata, reordered->pdata + 1, (last - first) * sizeof (gpointer));
+      reordered->pdata[last - first] = moved;
+    }
+  else
+    {
+      gpointer moved = reordered->pdata[last - first];
+
+      memmove (reordered->pdata + 1, reordered->pdata, (last - first) * sizeof (gpointer));
+      reordered->pdata[0] = moved;
+    }
+  g_list_store_splice (self->work_entries, first, reordered->len, reordered->pdata, reordered->len);
 }
 
 GPtrArray *
