@@ -9,3 +9,4 @@
 #include "shenbao-paths.h"
 #include "shenbao-date.h"
 #include "shenbao-id-number.h"
+#include "shenbao-image.h"
