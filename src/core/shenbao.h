@@ -10,3 +10,4 @@
 #include "shenbao-date.h"
 #include "shenbao-id-number.h"
 #include "shenbao-image.h"
+#include "shenbao-photo.h"
