@@ -11,3 +11,4 @@
 #include "shenbao-id-number.h"
 #include "shenbao-image.h"
 #include "shenbao-photo.h"
+#include "shenbao-document-check.h"
