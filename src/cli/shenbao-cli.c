@@ -16,6 +16,9 @@ typedef struct
 
 static const CommandEntry commands[] = {
   { "check-id", N_("Validate an ID number and show its gender and birth date"), shenbao_cli_check_id },
+  { "check-photo", N_("Check a 1-inch photo against the portal's rules"), shenbao_cli_check_photo },
+  { "fix-photo", N_("Write a 1-inch photo that passes, or say why it cannot"), shenbao_cli_fix_photo },
+  { "check-document", N_("Check the picture for another upload slot"), shenbao_cli_check_document },
 };
 
 GOptionContext *

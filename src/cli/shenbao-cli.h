@@ -25,6 +25,9 @@ gboolean        shenbao_cli_parse          (GOptionContext     *context,
                                             int                 max_args);
 int             shenbao_cli_fail           (GError             *error);
 
-int shenbao_cli_check_id (int argc, char **argv);
+int shenbao_cli_check_id       (int argc, char **argv);
+int shenbao_cli_check_photo    (int argc, char **argv);
+int shenbao_cli_fix_photo      (int argc, char **argv);
+int shenbao_cli_check_document (int argc, char **argv);
 
 G_END_DECLS
