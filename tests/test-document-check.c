@@ -81,7 +81,7 @@ test_findings (void)
     { "empty", SHENBAO_DOCUMENT_ID_CARD, g_bytes_new_static ("", 0), "document.file.damaged",
       SHENBAO_SEVERITY_ERROR },
     { "30000 × 30000 header", SHENBAO_DOCUMENT_FORM, fixture_with_frame_size (page, 30000, 30000),
-      "document.file.too-large", SHENBAO_SEVERITY_ERROR },
+      "document.dimensions.huge", SHENBAO_SEVERITY_ERROR },
     { "gif", SHENBAO_DOCUMENT_FORM, fixture_gif (), "document.format.unsupported",
       SHENBAO_SEVERITY_ERROR },
     { "heic", SHENBAO_DOCUMENT_ID_CARD, fixture_heic (), "document.format.unsupported",

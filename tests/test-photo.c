@@ -141,7 +141,7 @@ test_findings (void)
       SHENBAO_SEVERITY_ERROR, "cut off", 1 },
     { "empty", g_bytes_new_static ("", 0), "photo.file.empty", SHENBAO_SEVERITY_ERROR, NULL, 1 },
     { "30000 × 30000 header", fixture_with_frame_size (good_jpeg, 30000, 30000),
-      "photo.file.too-large", SHENBAO_SEVERITY_ERROR, "30000", 1 },
+      "photo.dimensions.huge", SHENBAO_SEVERITY_ERROR, "30000", 1 },
     /* A wrong format is also the wrong size here. */
     { "png named .jpg", fixture_png (good), "photo.format.not-jpeg", SHENBAO_SEVERITY_ERROR,
       "PNG", 2 },

@@ -26,13 +26,14 @@
  * SHARPNESS_LONG_SIDE, taken per SHARPNESS_TILE square and read at the 95th
  * percentile of the tiles, so that margins and blank paper do not count,
  * only the writing. Measured on the test pages (tests/image-fixtures.c:
- * strokes of writing on lit paper with sensor noise, A4 at 1240 × 1754 and
- * 2480 × 3508, an ID card at 1280 × 808), against the blur's deviation in
- * pixels of the 1000-pixel copy: sharp pages score 8000–11000; 0.8 px
- * (crisp to the eye) 400–1100; 1.4 px (soft, still legible) 120–180; 2 px
- * (the strokes run together) 50–60; blank paper and noise alone 15–25.
- * The threshold sits where writing stops being crisp, about 1.6 px there,
- * 0.5 mm on an A4 page: a warning, since a pale pencil scores lower too. */
+ * strokes of writing on lit paper with sensor noise, JPEG at quality 90;
+ * A4 at 1240 × 1754 and 2480 × 3508, an ID card at 1280 × 808) against the
+ * deviation of their blur in pixels of the 1000-pixel copy: sharp pages
+ * score 8000–11300; 0.8 px 1100, 1.0 px 600 (both crisp to the eye); 1.4 px
+ * 180 (soft, still legible); 1.6 px 120; 2 px 50–60 (the strokes run
+ * together); paper and noise alone 12–15. The threshold sits at about
+ * 1.6 px, 0.5 mm on an A4 page. It only warns: a pale pencil scores lower
+ * than ink at the same focus. */
 #define SHARPNESS_LONG_SIDE 1000
 #define SHARPNESS_TILE      32
 #define SHARPNESS_MIN       100.0
@@ -171,7 +172,7 @@ add_error (GPtrArray    *findings,
   if (error->code == SHENBAO_ERROR_UNSUPPORTED_FORMAT)
     code = "document.format.unsupported";
   else if (error->code == SHENBAO_ERROR_TOO_LARGE)
-    code = "document.file.too-large";
+    code = "document.dimensions.huge";
   shenbao_findings_add (findings, SHENBAO_SEVERITY_ERROR, FIELD, code, "%s", error->message);
 }
 

@@ -26,9 +26,10 @@
 
 /* Background thresholds, on 8-bit sRGB values of the border (the top band
  * and the upper half of the sides, where only the wall shows in a 1-inch
- * photo). White walls photographed indoors measure a luma of 215–250 with a
- * colour spread (max − min of the mean colour) under 15; the blue of
- * Chinese ID photos measures a spread above 100. */
+ * photo). A studio's white is 240–255; the standard blue of Chinese ID
+ * photos, about (67, 142, 219), has a colour spread (max − min of the mean
+ * colour) of 150, its red about 190. A white wall that a phone exposes for
+ * the face often comes out light grey, so a luma of 160–200 only warns. */
 #define BORDER_FRACTION        0.06
 #define BACKGROUND_MAX_SPREAD  40.0
 #define BACKGROUND_MIN_LUMA    160.0
@@ -308,7 +309,7 @@ static void
 add_error (GPtrArray    *findings,
            const GError *error)
 {
-  const char *code = error->code == SHENBAO_ERROR_TOO_LARGE ? "photo.file.too-large"
+  const char *code = error->code == SHENBAO_ERROR_TOO_LARGE ? "photo.dimensions.huge"
                                                              : "photo.file.damaged";
 
   shenbao_findings_add (findings, SHENBAO_SEVERITY_ERROR, FIELD, code, "%s", error->message);
