@@ -252,7 +252,6 @@ png_decode (GBytes  *data,
   GdkPixbuf *pixbuf;
   gsize size;
   const guint8 *bytes = g_bytes_get_data (data, &size);
-
   gboolean written;
 
   loader = gdk_pixbuf_loader_new_with_type ("png", &local_error);
