@@ -4,6 +4,7 @@
 
 #include "shenbao.h"
 #include "cli-test-util.h"
+#include "image-fixtures.h"
 
 static void
 test_usage (void)
@@ -157,6 +158,252 @@ test_catalog (void)
   g_assert_nonnull (strstr (unknown.err, "电子商务师"));
 }
 
+/* The files the photo and document commands are run on, in a temporary
+ * folder removed after each test. */
+typedef struct
+{
+  char *dir;
+  char *good;        /* a passing 1-inch photo */
+  char *small;       /* 40 000 bytes: passes only if a KB is 1000 bytes */
+  char *png;         /* a PNG named .jpg */
+  char *phone;       /* a phone photo turned by EXIF */
+  char *blue;        /* a phone photo on a blue background */
+  char *card;        /* an ID card side */
+  char *blurred;     /* the same, blurred */
+  char *gif;
+} Files;
+
+static void
+files_clear (Files *files)
+{
+  if (files->dir != NULL)
+    fixture_remove_dir (files->dir);
+  g_free (files->dir);
+  g_free (files->good);
+  g_free (files->small);
+  g_free (files->png);
+  g_free (files->phone);
+  g_free (files->blue);
+  g_free (files->card);
+  g_free (files->blurred);
+  g_free (files->gif);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Files, files_clear)
+
+static char *
+write_jpeg (const char *dir,
+            const char *name,
+            GdkPixbuf  *pixbuf,
+            gsize       size)
+{
+  g_autoptr(GBytes) jpeg = size > 0 ? fixture_jpeg_of_size (pixbuf, size, FIXTURE_JPEG_BASELINE)
+                                    : fixture_jpeg (pixbuf, 92, FIXTURE_JPEG_BASELINE);
+
+  g_object_unref (pixbuf);
+  return fixture_write (dir, name, jpeg);
+}
+
+static void
+files_init (Files *files)
+{
+  g_autoptr(GdkPixbuf) portrait = fixture_portrait (295, 413, FIXTURE_WHITE, 1.0);
+  g_autoptr(GdkPixbuf) upright = fixture_portrait (600, 840, FIXTURE_WHITE, 1.0);
+  g_autoptr(GdkPixbuf) stored = fixture_stored_for (upright, 6);
+  g_autoptr(GBytes) png = fixture_png (portrait);
+  g_autoptr(GBytes) gif = fixture_gif ();
+  g_autoptr(GBytes) phone = fixture_jpeg (stored, 92, FIXTURE_JPEG_BASELINE);
+  g_autoptr(GBytes) tagged = fixture_with_orientation (phone, 6);
+
+  files->dir = fixture_temp_dir ();
+  files->good = write_jpeg (files->dir, "照片.jpg", g_object_ref (portrait), 60000);
+  files->small = write_jpeg (files->dir, "small.jpg", g_object_ref (portrait), 40000);
+  files->png = fixture_write (files->dir, "png.jpg", png);
+  files->gif = fixture_write (files->dir, "gif.jpg", gif);
+  files->phone = fixture_write (files->dir, "phone.jpg", tagged);
+  files->blue = write_jpeg (files->dir, "blue.jpg", fixture_portrait (600, 840, FIXTURE_BLUE, 1.0),
+                            0);
+  files->card = write_jpeg (files->dir, "card.jpg", fixture_document (1280, 808, 1.0), 0);
+  files->blurred = write_jpeg (files->dir, "blurred.jpg", fixture_document (1280, 808, 4.0), 0);
+}
+
+static void
+test_check_photo (void)
+{
+  g_auto(Files) files = { 0 };
+  struct
+  {
+    const char *path;
+    int         status;
+    const char *words[3];  /* in the output */
+  } cases[] = {
+    { NULL, 0, { "照片通过检查" } },
+    { NULL, 1, { "40000 字节", "1024", "photo.size.too-small" } },
+    { NULL, 1, { "PNG", "JPEG", "照片修正" } },
+    { NULL, 1, { "GIF", "另存为 JPEG" } },
+    { NULL, 1, { "EXIF", "photo.size.too-large", "照片未通过检查" } },
+  };
+
+  files_init (&files);
+  cases[0].path = files.good;
+  cases[1].path = files.small;
+  cases[2].path = files.png;
+  cases[3].path = files.gif;
+  cases[4].path = files.phone;
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(CliRun) run = { 0 };
+
+      CLI_RUN (&run, "check-photo", cases[i].path);
+      g_test_message ("%s:\n%s%s", cases[i].path, run.out, run.err);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      for (gsize j = 0; j < G_N_ELEMENTS (cases[i].words) && cases[i].words[j] != NULL; j++)
+        g_assert_nonnull (strstr (run.out, cases[i].words[j]));
+    }
+}
+
+static void
+test_check_photo_errors (void)
+{
+  g_auto(CliRun) missing = { 0 };
+  g_auto(CliRun) usage = { 0 };
+  g_auto(CliRun) help = { 0 };
+
+  CLI_RUN (&missing, "check-photo", "/nonexistent/photo.jpg");
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "无法读取"));
+
+  CLI_RUN_C (&usage, "check-photo");
+  g_assert_cmpint (usage.status, ==, 2);
+
+  CLI_RUN_C (&help, "check-photo", "--help");
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "40 960"));
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *data = shenbao_image_read_file (path, &error);
+
+  g_assert_no_error (error);
+  return data;
+}
+
+static void
+test_fix_photo (void)
+{
+  g_auto(Files) files = { 0 };
+  g_auto(CliRun) fix = { 0 };
+  g_auto(CliRun) check = { 0 };
+  g_auto(CliRun) exists = { 0 };
+  g_auto(CliRun) forced = { 0 };
+  g_auto(CliRun) same = { 0 };
+  g_autofree char *out = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  files_init (&files);
+  out = g_build_filename (files.dir, "一寸照片.jpg", NULL);
+  before = read_bytes (files.phone);
+
+  CLI_RUN (&fix, "fix-photo", files.phone, out);
+  g_assert_cmpint (fix.status, ==, 0);
+  g_assert_nonnull (strstr (fix.out, "295 × 413"));
+  g_assert_nonnull (strstr (fix.out, "已写入"));
+  CLI_RUN (&check, "check-photo", out);
+  g_assert_cmpint (check.status, ==, 0);
+
+  /* OUT is kept unless --force; IN is never touched. */
+  CLI_RUN (&exists, "fix-photo", files.phone, out);
+  g_assert_cmpint (exists.status, ==, 2);
+  g_assert_nonnull (strstr (exists.err, "--force"));
+  CLI_RUN (&forced, "fix-photo", "--force", files.phone, out);
+  g_assert_cmpint (forced.status, ==, 0);
+  CLI_RUN (&same, "fix-photo", "--force", files.phone, files.phone);
+  g_assert_cmpint (same.status, ==, 2);
+  g_assert_nonnull (strstr (same.err, "同一个文件"));
+  after = read_bytes (files.phone);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_fix_photo_refusals (void)
+{
+  g_auto(Files) files = { 0 };
+  g_autofree char *out = NULL;
+  struct
+  {
+    const char *option;
+    const char *in;
+    int         status;
+    const char *words;  /* in stderr */
+  } cases[] = {
+    { "--crop=0,0,600,840", NULL, 1, "蓝色" },
+    { "--crop=0,0,600", NULL, 2, "裁剪区域" },
+    { "--crop=0,0,900,900", NULL, 1, "不在" },
+    { "--crop=0,0,600,840", NULL, 1, "GIF" },
+    { "--crop=0,0,600,840", "/nonexistent.jpg", 2, "无法读取" },
+  };
+
+  files_init (&files);
+  cases[0].in = files.blue;
+  cases[1].in = files.good;
+  cases[2].in = files.good;
+  cases[3].in = files.gif;
+  out = g_build_filename (files.dir, "out.jpg", NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(CliRun) run = { 0 };
+
+      CLI_RUN (&run, "fix-photo", cases[i].option, cases[i].in, out);
+      g_test_message ("%s %s: %s", cases[i].option, cases[i].in, run.err);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      g_assert_nonnull (strstr (run.err, cases[i].words));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_check_document (void)
+{
+  g_auto(Files) files = { 0 };
+  struct
+  {
+    const char *slot;
+    const char *file;
+    int         status;
+    const char *words;  /* in stdout and stderr */
+  } cases[] = {
+    { "身份证人像面", NULL, 0, "图片通过检查" },
+    { "id-back", NULL, 0, "图片通过检查" },
+    { "身份证国徽面", NULL, 0, "模糊" },
+    { "申报表", NULL, 0, "document.orientation.landscape" },
+    { "diploma", NULL, 0, "图片通过检查" },
+    { "工作经历承诺书", NULL, 1, "GIF" },
+    { "个人照片", NULL, 2, "check-photo" },
+    { "passport", NULL, 2, "education-commitment" },
+  };
+
+  files_init (&files);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    cases[i].file = files.card;
+  cases[2].file = files.blurred;
+  cases[5].file = files.gif;
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(CliRun) run = { 0 };
+      g_autofree char *output = NULL;
+
+      CLI_RUN (&run, "check-document", cases[i].slot, cases[i].file);
+      output = g_strconcat (run.out, run.err, NULL);
+      g_test_message ("%s: %s", cases[i].slot, output);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      g_assert_nonnull (strstr (output, cases[i].words));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -173,6 +420,11 @@ main (int    argc,
   g_test_add_func ("/cli/validate/rejects", test_validate_rejects);
   g_test_add_func ("/cli/validate/io-errors", test_validate_io_errors);
   g_test_add_func ("/cli/catalog", test_catalog);
+  g_test_add_func ("/cli/check-photo", test_check_photo);
+  g_test_add_func ("/cli/check-photo/errors", test_check_photo_errors);
+  g_test_add_func ("/cli/fix-photo", test_fix_photo);
+  g_test_add_func ("/cli/fix-photo/refusals", test_fix_photo_refusals);
+  g_test_add_func ("/cli/check-document", test_check_document);
 
   return g_test_run ();
 }

@@ -22,6 +22,9 @@ static const CommandEntry commands[] = {
   { "import", N_("Store an application file as a new application"), shenbao_cli_import },
   { "export-app", N_("Write a stored application to an application file"), shenbao_cli_export_app },
   { "status", N_("Show or move the review state of a stored application"), shenbao_cli_status },
+  { "check-photo", N_("Check a 1-inch photo against the portal's rules"), shenbao_cli_check_photo },
+  { "fix-photo", N_("Write a 1-inch photo that passes, or say why it cannot"), shenbao_cli_fix_photo },
+  { "check-document", N_("Check the picture for another upload slot"), shenbao_cli_check_document },
 };
 
 GOptionContext *

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Side by side: `shenbao-cli fix-photo` on a 12-megapixel phone JPEG (EXIF
+# orientation 6, as a phone held upright stores it) against ImageMagick
+# doing the same turn, crop, scale and encode, and against
+# `djpeg -scale 1/8 | cjpeg`, the floor of decoding and encoding alone.
+# Medians over repeated runs, each a new process, in milliseconds.
+#   bench/photo.sh [RUNS]        (default 15)
+# Needs a build in build/ (./run.sh cli --version makes one); installs
+# libjpeg-turbo-progs for djpeg and cjpeg when they are missing.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+runs=${1:-15}
+cli="$top/build/src/cli/shenbao-cli"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# The real ImageMagick, not a wrapper that may shadow it in /usr/local.
+magick=""
+for candidate in /usr/bin/convert-im6.q16 /usr/bin/magick /usr/bin/convert; do
+  if [ -x "$candidate" ]; then magick=$candidate; break; fi
+done
+[ -n "$magick" ] || { echo "bench: ImageMagick is not installed" >&2; exit 2; }
+if ! command -v djpeg >/dev/null || ! command -v cjpeg >/dev/null; then
+  echo "bench: installing libjpeg-turbo-progs" >&2
+  apt-get install -y -q --no-install-recommends libjpeg-turbo-progs >&2
+fi
+[ -x "$cli" ] || { echo "bench: build shenbao first (meson compile -C build)" >&2; exit 2; }
+
+# A phone-like photo: 3000 × 4000 upright, with texture and sensor noise so
+# that it weighs what a phone's does (4–5 MB), stored as 4000 × 3000 with
+# EXIF orientation 6 (turn clockwise to show).
+"$magick" -size 750x1000 plasma:white-tan -resize 3000x4000\! \
+  -fill '#d9a98a' -draw 'ellipse 1500,1700 650,850 0,360' \
+  -fill '#2a221c' -draw 'ellipse 1500,1150 700,480 180,360' \
+  -fill '#2d3e6e' -draw 'polygon 300,4000 900,3050 2100,3050 2700,4000' \
+  -attenuate 0.25 +noise Gaussian -rotate -90 -quality 92 "$work/raw.jpg"
+# APP1 Exif: big-endian TIFF, IFD0 with one entry, Orientation = 6.
+{
+  head -c 2 "$work/raw.jpg"
+  printf '\xff\xe1\x00\x22Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08\x00\x01'
+  printf '\x01\x12\x00\x03\x00\x00\x00\x01\x00\x06\x00\x00\x00\x00\x00\x00'
+  tail -c +3 "$work/raw.jpg"
+} >"$work/phone.jpg"
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# The peak memory of one run (the largest process of a pipe), in
+# megabytes, when GNU time is there.
+peak_mb() {
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f %M -o "$work/peak" bash -c "$1" >/dev/null 2>&1
+    awk '{ printf "%.0f", $1 / 1024 }' "$work/peak"
+  else
+    echo "?"
+  fi
+}
+
+# Runs the command RUNS times after one warm-up; prints the median in ms.
+time_ms() {
+  "$@" >/dev/null 2>&1
+  for _ in $(seq "$runs"); do
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    end=$(date +%s%N)
+    echo $(((end - start) / 1000))
+  done | median | awk '{ printf "%.1f", $1 / 1000 }'
+}
+
+shenbao() { "$cli" fix-photo --force "$work/phone.jpg" "$work/shenbao.jpg"; }
+# The same work: orientation, the centred 5:7 crop of the upright
+# 3000 × 4000 (2857 × 4000 at x 71), 295 × 413, no metadata, 300 dpi, one
+# encode at quality 95 (shenbao searches the quality: about seven encodes).
+imagemagick() {
+  "$magick" "$work/phone.jpg" -auto-orient -crop 2857x4000+71+0 +repage -resize 295x413\! \
+    -strip -units PixelsPerInch -density 300 -quality 95 "$work/imagemagick.jpg"
+}
+# ImageMagick told the size it needs, so that libjpeg scales the DCT too.
+imagemagick_hinted() {
+  "$magick" -define jpeg:size=590x826 "$work/phone.jpg" -auto-orient -crop 2857x4000+71+0 \
+    +repage -resize 295x413\! -strip -units PixelsPerInch -density 300 -quality 95 \
+    "$work/imagemagick-hinted.jpg"
+}
+# Decoding at 1/8 and encoding, nothing else: no turn, no crop, no exact size.
+djpeg_cjpeg() { djpeg -scale 1/8 "$work/phone.jpg" | cjpeg -quality 95 >"$work/djpeg.jpg"; }
+
+export cli work magick
+export -f shenbao imagemagick imagemagick_hinted djpeg_cjpeg
+
+echo "input: $(stat -c %s "$work/phone.jpg") bytes, 4000 × 3000, EXIF orientation 6; $runs runs"
+shenbao_ms=$(time_ms shenbao)
+"$cli" check-photo "$work/shenbao.jpg" >/dev/null || { echo "bench: the fixed photo fails its check" >&2; exit 1; }
+
+printf '%-40s %9s %10s %7s\n' "command" "median ms" "vs shenbao" "peak MB"
+row() {
+  local ms=${3:-$(time_ms "$2")}
+
+  printf '%-40s %9s %10s %7s\n' "$1" "$ms" \
+    "$(awk -v a="$ms" -v b="$shenbao_ms" 'BEGIN { printf "%.2f×", a / b }')" "$(peak_mb "$2")"
+}
+row "shenbao-cli fix-photo" shenbao "$shenbao_ms"
+row "ImageMagick convert" imagemagick
+row "ImageMagick convert -define jpeg:size" imagemagick_hinted
+row "djpeg -scale 1/8 | cjpeg" djpeg_cjpeg

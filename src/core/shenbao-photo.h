@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* SPEC §7: the guide asks for 40–80 KB without saying whether a KB is 1000
+ * or 1024 bytes, so a photo passes only when both readings agree. */
+#define SHENBAO_PHOTO_MIN_BYTES 40960
+#define SHENBAO_PHOTO_MAX_BYTES 80000
+
+/* 25 × 35 mm at 300 dpi, the size the portal recommends. */
+#define SHENBAO_PHOTO_WIDTH  295
+#define SHENBAO_PHOTO_HEIGHT 413
+
+/* Below this a face is too coarse to recognise (a 22 × 31 mm photo at 300 dpi). */
+#define SHENBAO_PHOTO_MIN_WIDTH  260
+#define SHENBAO_PHOTO_MIN_HEIGHT 364
+
+/* A rectangle of the upright image (EXIF orientation applied), in pixels. */
+typedef struct
+{
+  int x;
+  int y;
+  int width;
+  int height;
+} ShenbaoPhotoCrop;
+
+/* What the fixer wrote. */
+typedef struct
+{
+  int      width;
+  int      height;
+  int      quality;
+  gboolean full_chroma;  /* encoded 4:4:4 to reach the minimum size */
+  gsize    size;
+} ShenbaoPhotoFixReport;
+
+/* The 1-inch photo checks of SPEC §7 on a file's bytes, as findings with
+ * codes under "photo.": the file (empty, damaged, not a JPEG), its size, its
+ * pixel size and aspect, its background. Never fails: a bad file is a finding. */
+GPtrArray *shenbao_photo_check        (GBytes                 *data);
+
+/* The largest 5:7 rectangle centred in an upright image of that size. */
+void       shenbao_photo_default_crop (int                     width,
+                                       int                     height,
+                                       ShenbaoPhotoCrop       *crop);
+
+/* A new photo that passes shenbao_photo_check: the EXIF orientation applied,
+ * cropped to 5:7 (crop, trimmed to 5:7 around its centre, or the centred
+ * default when NULL), scaled to 295 × 413, a clean baseline JPEG at 300 dpi
+ * whose quality is searched so that its size lands in the window. A photo
+ * too plain to reach the minimum is encoded without chroma subsampling, then
+ * at larger 5:7 sizes, never padded. Fails, saying why and what to do, when
+ * the photo cannot pass (a coloured background, too little detail, too few
+ * pixels). */
+GBytes    *shenbao_photo_fix          (GBytes                 *data,
+                                       const ShenbaoPhotoCrop *crop,
+                                       ShenbaoPhotoFixReport  *report,
+                                       GError                **error);
+
+G_END_DECLS
