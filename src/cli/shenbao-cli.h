@@ -25,6 +25,10 @@ gboolean        shenbao_cli_parse          (GOptionContext     *context,
                                             int                 max_args);
 int             shenbao_cli_fail           (GError             *error);
 
+void            shenbao_cli_print_findings (GPtrArray          *findings);
+
+int shenbao_cli_catalog  (int argc, char **argv);
 int shenbao_cli_check_id (int argc, char **argv);
+int shenbao_cli_validate (int argc, char **argv);
 
 G_END_DECLS

@@ -15,3 +15,4 @@
 #include "shenbao-catalogue.h"
 #include "shenbao-names.h"
 #include "shenbao-application-file.h"
+#include "shenbao-rules.h"

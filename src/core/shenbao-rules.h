@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "shenbao-application.h"
+#include "shenbao-catalogue.h"
+#include "shenbao-date.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SHENBAO_RULES_DEFAULT = 0,
+  /* The final check (SPEC §4): a missing attachment is an error, not a
+   * "not yet attached" warning. */
+  SHENBAO_RULES_COMPLETE = 1 << 0,
+} ShenbaoRulesFlags;
+
+/* What the checker concluded. met[c] says whether condition c (1–3) is met
+ * by what the application holds, whichever condition was chosen. */
+typedef struct
+{
+  int        condition;               /* chosen, 0 if none */
+  gboolean   met[4];
+  int        months_of_work;          /* merged, relevant occupations only */
+  int        months_after_certificate;
+  int        months_needed;           /* for the chosen condition, 0 for 3 */
+  GPtrArray *findings;                /* ShenbaoFinding, in the order of the form */
+} ShenbaoVerdict;
+
+ShenbaoVerdict *shenbao_rules_check     (ShenbaoApplication *application,
+                                         ShenbaoCatalogue   *catalogue,
+                                         ShenbaoRulesFlags   flags,
+                                         const GDate        *today);
+void            shenbao_verdict_free    (ShenbaoVerdict     *verdict);
+/* No error among the findings and the chosen condition met. */
+gboolean        shenbao_verdict_passes  (const ShenbaoVerdict *verdict);
+/* Findings about one field ("person/id-number", "work/2/from"). */
+GPtrArray      *shenbao_verdict_findings_for (const ShenbaoVerdict *verdict,
+                                              const char           *field);
+
+/* Months of work in the occupation or its related occupations, overlapping
+ * periods merged, each period counted as end − start (SPEC §4); 至今 ends at
+ * the signature date; only work from since on counts (UNSET: all). first and
+ * last (may be NULL) receive the span counted. */
+int             shenbao_rules_count_work_months (ShenbaoApplication *application,
+                                                 ShenbaoCatalogue   *catalogue,
+                                                 ShenbaoYearMonth    since,
+                                                 ShenbaoYearMonth   *first,
+                                                 ShenbaoYearMonth   *last);
+
+/* The end of a work entry as a year-month: 至今 is the signature date's. */
+gboolean        shenbao_rules_work_entry_span   (ShenbaoApplication *application,
+                                                 ShenbaoWorkEntry   *entry,
+                                                 ShenbaoYearMonth   *from,
+                                                 ShenbaoYearMonth   *to);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoVerdict, shenbao_verdict_free)
+
+G_END_DECLS
