@@ -23,6 +23,7 @@ typedef enum
   OP_OUTLINE,     /* one character drawn as a path (beyond the BMP) */
   OP_LINE,
   OP_RECTANGLE,
+  OP_FILL,
 } OpKind;
 
 typedef struct
@@ -391,6 +392,28 @@ shenbao_pdf_layout_text_in (ShenbaoPdfLayout      *self,
   shenbao_pdf_layout_text (self, x, shenbao_pdf_style_baseline (&fitted, middle), &fitted, text);
 }
 
+/* The least width that still breaks the text into n_lines lines. */
+static double
+balanced_width (const ShenbaoPdfStyle *style,
+                const char            *text,
+                double                 width,
+                guint                  n_lines)
+{
+  double low = 0, high = width;
+
+  for (int i = 0; i < 12; i++)
+    {
+      double middle = (low + high) / 2;
+      g_auto(GStrv) lines = shenbao_pdf_style_break (style, text, middle);
+
+      if (g_strv_length (lines) > n_lines)
+        low = middle;
+      else
+        high = middle;
+    }
+  return high;
+}
+
 double
 shenbao_pdf_layout_paragraph (ShenbaoPdfLayout      *self,
                               double                 x,
@@ -405,6 +428,11 @@ shenbao_pdf_layout_paragraph (ShenbaoPdfLayout      *self,
   g_auto(GStrv) lines = shenbao_pdf_style_break (style, text, width);
   guint n_lines = g_strv_length (lines);
 
+  if (align == SHENBAO_PDF_ALIGN_CENTER && n_lines > 1)
+    {
+      g_strfreev (lines);
+      lines = shenbao_pdf_style_break (style, text, balanced_width (style, text, width, n_lines));
+    }
   for (guint i = 0; draw && i < n_lines; i++)
     shenbao_pdf_layout_text_in (self, x, width, top + (i + 0.5) * line_height, align, style, lines[i]);
   return n_lines * line_height;
@@ -450,6 +478,26 @@ shenbao_pdf_layout_rectangle (ShenbaoPdfLayout *self,
   op.x2 = width * POINTS_PER_MM;
   op.y2 = height * POINTS_PER_MM;
   op.line_width = line_width;
+  op.color = color;
+  g_array_append_val (current_page (self), op);
+}
+
+void
+shenbao_pdf_layout_fill (ShenbaoPdfLayout *self,
+                         double            x,
+                         double            y,
+                         double            width,
+                         double            height,
+                         guint32           color)
+{
+  Op op = { OP_FILL };
+
+  g_return_if_fail (SHENBAO_IS_PDF_LAYOUT (self));
+
+  op.x = x * POINTS_PER_MM;
+  op.y = PAGE_HEIGHT_PT - (y + height) * POINTS_PER_MM;
+  op.x2 = width * POINTS_PER_MM;
+  op.y2 = height * POINTS_PER_MM;
   op.color = color;
   g_array_append_val (current_page (self), op);
 }
@@ -644,6 +692,11 @@ write_page (HPDF_Doc     doc,
           set_stroke (page, op->color);
           HPDF_Page_Rectangle (page, op->x, op->y, op->x2, op->y2);
           HPDF_Page_Stroke (page);
+          break;
+        case OP_FILL:
+          set_fill (page, op->color);
+          HPDF_Page_Rectangle (page, op->x, op->y, op->x2, op->y2);
+          HPDF_Page_Fill (page);
           break;
         }
     }

@@ -77,7 +77,9 @@ void              shenbao_pdf_layout_text_in       (ShenbaoPdfLayout        *sel
                                                     const ShenbaoPdfStyle   *style,
                                                     const char              *text);
 /* Text wrapped to width, lines line_height apart from top. Returns the
- * height used; with draw FALSE only measures. */
+ * height used; with draw FALSE only measures (self may then be NULL). A
+ * centred paragraph has lines of even length (现有职业 / 资格证书 rather
+ * than 现有职业资格 / 证书), as labels are set. */
 double            shenbao_pdf_layout_paragraph     (ShenbaoPdfLayout        *self,
                                                     double                   x,
                                                     double                   top,
@@ -100,6 +102,13 @@ void              shenbao_pdf_layout_rectangle     (ShenbaoPdfLayout        *sel
                                                     double                   width,
                                                     double                   height,
                                                     double                   line_width,
+                                                    guint32                  color);
+/* A rectangle filled with color, without a border. */
+void              shenbao_pdf_layout_fill          (ShenbaoPdfLayout        *self,
+                                                    double                   x,
+                                                    double                   y,
+                                                    double                   width,
+                                                    double                   height,
                                                     guint32                  color);
 /* A square to tick by hand. */
 void              shenbao_pdf_layout_tick_box      (ShenbaoPdfLayout        *self,
