@@ -56,11 +56,13 @@ pdf_write_temp (GBytes     *bytes,
   return path;
 }
 
-/* The text pdftotext gives back, which must come without a warning. */
+/* The text pdftotext gives back, which must come without a warning, in the
+ * order it was drawn (-raw): a table's cells read as written, not in
+ * columns. */
 static inline char *
 pdf_text (const char *path)
 {
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL };
   g_auto(PdfRun) run = { 0 };
 
   pdf_run (&run, argv);

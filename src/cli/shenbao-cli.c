@@ -18,6 +18,7 @@ static const CommandEntry commands[] = {
   { "check-id", N_("Validate an ID number and show its gender and birth date"), shenbao_cli_check_id },
   { "validate", N_("Check an application file against every rule of the guide"), shenbao_cli_validate },
   { "catalog", N_("List the occupations, related occupations and majors of the guide"), shenbao_cli_catalog },
+  { "render", N_("Write the forms, the fill-in guide and the checklist as PDFs"), shenbao_cli_render },
 };
 
 GOptionContext *

@@ -29,6 +29,7 @@ void            shenbao_cli_print_findings (GPtrArray          *findings);
 
 int shenbao_cli_catalog  (int argc, char **argv);
 int shenbao_cli_check_id (int argc, char **argv);
+int shenbao_cli_render   (int argc, char **argv);
 int shenbao_cli_validate (int argc, char **argv);
 
 G_END_DECLS

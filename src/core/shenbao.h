@@ -16,3 +16,4 @@
 #include "shenbao-names.h"
 #include "shenbao-application-file.h"
 #include "shenbao-rules.h"
+#include "shenbao-documents.h"
