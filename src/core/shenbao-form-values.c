@@ -56,9 +56,11 @@ put_typed_year_month (GHashTable         *values,
 char *
 shenbao_form_values_format_years (int months)
 {
-  if (months % 12 == 0)
+  int tenths = months % 12 * 10 / 12;
+
+  if (tenths == 0)
     return g_strdup_printf ("%d", months / 12);
-  return g_strdup_printf ("%d.%d", months / 12, months % 12 * 10 / 12);
+  return g_strdup_printf ("%d.%d", months / 12, tenths);
 }
 
 /* The guide's level words for a certificate's level number (五级 for 5). */

@@ -18,7 +18,7 @@ GHashTable *shenbao_form_values_new            (ShenbaoApplication *application,
 GHashTable *shenbao_form_values_for_work_entry (GHashTable         *values,
                                                 ShenbaoApplication *application,
                                                 guint               position);
-/* "8.6" for 104 months, "5" for 60. */
+/* "8.6" for 104 months, "5" for 60 and 61. */
 char       *shenbao_form_values_format_years   (int                 months);
 
 G_END_DECLS

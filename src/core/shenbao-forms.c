@@ -10,7 +10,6 @@ struct _ShenbaoForms
 {
   GObject parent_instance;
 
-  char       *season;
   GHashTable *texts;   /* "document/name" → GPtrArray of ShenbaoFormText */
 };
 
@@ -37,7 +36,6 @@ shenbao_forms_finalize (GObject *object)
 {
   ShenbaoForms *self = SHENBAO_FORMS (object);
 
-  g_free (self->season);
   g_hash_table_unref (self->texts);
   G_OBJECT_CLASS (shenbao_forms_parent_class)->finalize (object);
 }
@@ -132,7 +130,6 @@ shenbao_forms_load (const char  *path,
 
   self = g_object_new (SHENBAO_TYPE_FORMS, NULL);
   root = xmlDocGetRootElement (doc);
-  self->season = shenbao_xml_attribute (root, "season");
   for (xmlNode *document = root->children; document != NULL; document = document->next)
     if (document->type == XML_ELEMENT_NODE)
       read_document (self, document);
@@ -156,14 +153,6 @@ shenbao_forms_get_default (GError **error)
   forms = default_forms;
   G_UNLOCK (default_forms);
   return forms;
-}
-
-const char *
-shenbao_forms_get_season (ShenbaoForms *self)
-{
-  g_return_val_if_fail (SHENBAO_IS_FORMS (self), NULL);
-
-  return self->season;
 }
 
 GPtrArray *

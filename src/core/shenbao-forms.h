@@ -38,7 +38,6 @@ ShenbaoForms          *shenbao_forms_load        (const char    *path,
 /* The forms of the data folder, loaded once per process. */
 ShenbaoForms          *shenbao_forms_get_default (GError       **error);
 
-const char            *shenbao_forms_get_season  (ShenbaoForms  *self);
 /* The text called name in the document ("application-form", "work-sentence"),
  * or the first of several; the schema makes sure that it is there. */
 const ShenbaoFormText *shenbao_forms_get         (ShenbaoForms  *self,
