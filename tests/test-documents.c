@@ -343,6 +343,19 @@ test_rare_name (void)
   assert_contains (text, "野家");
 }
 
+/* A mistyped ID number longer than 18 characters keeps every character:
+ * the grid grows rather than drop one. */
+static void
+test_long_id_number (void)
+{
+  g_autoptr(ShenbaoApplication) application = load_fixture ("condition1.xml");
+  g_autofree char *text = NULL;
+
+  shenbao_application_set (application, SHENBAO_FIELD_PERSON_ID_NUMBER, "1101051990030712399");
+  text = render (SHENBAO_DOCUMENT_FILL_GUIDE, application, NULL);
+  g_assert_cmpuint (count (text, "1101051990030712399"), ==, 2);
+}
+
 static void
 test_no_condition (void)
 {
@@ -416,6 +429,7 @@ main (int    argc,
   g_test_add_func ("/documents/long-entries", test_long_entries);
   g_test_add_func ("/documents/many-entries", test_many_entries);
   g_test_add_func ("/documents/rare-name", test_rare_name);
+  g_test_add_func ("/documents/long-id-number", test_long_id_number);
   g_test_add_func ("/documents/no-condition", test_no_condition);
   g_test_add_func ("/documents/render-all", test_render_all);
 

@@ -43,7 +43,9 @@ render_one (ShenbaoApplication *application,
     }
   if (g_mkdir_with_parents (folder, 0755) != 0)
     {
-      g_printerr (_("Could not create the folder “%s”: %s\n"), folder, g_strerror (errno));
+      int saved_errno = errno;
+
+      g_printerr (_("Could not create the folder “%s”: %s\n"), folder, g_strerror (saved_errno));
       return SHENBAO_CLI_EXIT_USAGE;
     }
   file_name = shenbao_document_get_file_name (document);

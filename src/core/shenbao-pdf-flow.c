@@ -128,8 +128,12 @@ shenbao_pdf_flow_add_blank (ShenbaoPdfFlow *self,
     {
       FlowItem item = { 0, least_width, self->n_blanks, grid, g_strdup (value) };
 
+      /* A value longer than the grid gets boxes enough, as in a table. */
       if (grid > 0)
-        item.width = grid * GRID_BOX_WIDTH;
+        {
+          item.grid = MAX (grid, value != NULL ? (guint) g_utf8_strlen (value, -1) : 0);
+          item.width = item.grid * GRID_BOX_WIDTH;
+        }
       else if (value != NULL)
         item.width = MAX (least_width, value_width + 2 * BLANK_PADDING);
       g_array_append_val (self->items, item);

@@ -19,7 +19,8 @@ ShenbaoPdfFlow *shenbao_pdf_flow_new       (const ShenbaoPdfStyle *text_style,
 void            shenbao_pdf_flow_free      (ShenbaoPdfFlow        *self);
 void            shenbao_pdf_flow_add_text  (ShenbaoPdfFlow        *self,
                                             const char            *text);
-/* grid > 0: that many boxes, one character of the value in each. */
+/* grid > 0: that many boxes (or more for a longer value), one character of
+ * the value in each. */
 void            shenbao_pdf_flow_add_blank (ShenbaoPdfFlow        *self,
                                             double                 least_width,
                                             guint                  grid,

@@ -120,14 +120,6 @@ shenbao_pdf_layout_add_page (ShenbaoPdfLayout *self)
   g_ptr_array_add (self->pages, ops);
 }
 
-guint
-shenbao_pdf_layout_get_n_pages (ShenbaoPdfLayout *self)
-{
-  g_return_val_if_fail (SHENBAO_IS_PDF_LAYOUT (self), 0);
-
-  return self->pages->len;
-}
-
 GPtrArray *
 shenbao_pdf_layout_get_warnings (ShenbaoPdfLayout *self)
 {

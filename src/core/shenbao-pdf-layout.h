@@ -43,7 +43,6 @@ void              shenbao_pdf_layout_set_metadata  (ShenbaoPdfLayout        *sel
                                                     const char              *title,
                                                     const char              *subject);
 void              shenbao_pdf_layout_add_page      (ShenbaoPdfLayout        *self);
-guint             shenbao_pdf_layout_get_n_pages   (ShenbaoPdfLayout        *self);
 /* What could not be printed as asked (a character in no installed face), one
  * translated sentence each. */
 GPtrArray        *shenbao_pdf_layout_get_warnings  (ShenbaoPdfLayout        *self);
@@ -116,7 +115,7 @@ void              shenbao_pdf_layout_tick_box      (ShenbaoPdfLayout        *sel
                                                     double                   y,
                                                     double                   size);
 /* n boxes side by side, one character of text centred in each: the grid of
- * an ID number. */
+ * an ID number. text has at most n characters. */
 void              shenbao_pdf_layout_boxes         (ShenbaoPdfLayout        *self,
                                                     double                   x,
                                                     double                   y,

@@ -82,11 +82,13 @@ shenbao_pdf_cell_new_field (const char *value)
   return cell_new (CELL_FIELD, value, 0);
 }
 
+/* A value longer than the grid (a mistyped ID number) gets boxes enough:
+ * nothing of it is left out. */
 ShenbaoPdfCell *
 shenbao_pdf_cell_new_grid (guint       n,
                            const char *value)
 {
-  return cell_new (CELL_GRID, value, n);
+  return cell_new (CELL_GRID, value, MAX (n, value != NULL ? (guint) g_utf8_strlen (value, -1) : 0));
 }
 
 ShenbaoPdfCell *

@@ -28,7 +28,7 @@ typedef struct _ShenbaoPdfBlock ShenbaoPdfBlock;
 ShenbaoPdfCell  *shenbao_pdf_cell_new_label          (const char                 *text);
 /* The whole cell is the blank. */
 ShenbaoPdfCell  *shenbao_pdf_cell_new_field          (const char                 *value);
-/* n boxes, one character each (the ID number). */
+/* n boxes, one character each (the ID number); more for a longer value. */
 ShenbaoPdfCell  *shenbao_pdf_cell_new_grid           (guint                       n,
                                                       const char                 *value);
 /* n ruled lines to write on; the value is wrapped onto them. */
