@@ -1,27 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "shenbao.h"
+#include "fixture-test-util.h"
 #include "pdf-test-util.h"
-
-static ShenbaoApplication *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  g_autoptr(GError) error = NULL;
-  ShenbaoApplication *application = shenbao_application_file_load (path, &error);
-
-  g_assert_no_error (error);
-  return application;
-}
-
-static ShenbaoCatalogue *
-catalogue (void)
-{
-  g_autoptr(GError) error = NULL;
-  ShenbaoCatalogue *result = shenbao_catalogue_get_default (&error);
-
-  g_assert_no_error (error);
-  return result;
-}
 
 /* Renders, writes, and checks what every PDF must pass: qpdf --check,
  * every font embedded, the text read back without a warning. */

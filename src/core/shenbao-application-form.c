@@ -55,16 +55,29 @@ value (ShenbaoDocumentContext *context,
   return g_hash_table_lookup (context->values, key);
 }
 
+/* label | value | label | cell: the rows of 姓名 and 申报职业名称. */
+static ShenbaoPdfBlock *
+pair_row (ShenbaoDocumentContext *context,
+          double                  least_height,
+          const char             *first,
+          ShenbaoPdfCell         *first_value,
+          const char             *second,
+          ShenbaoPdfCell         *second_value)
+{
+  ShenbaoPdfBlock *row = shenbao_pdf_block_new_row (least_height);
+
+  shenbao_pdf_block_add_cell (row, FIRST_COLUMN, shenbao_pdf_cell_new_label (label (context, first)));
+  shenbao_pdf_block_add_cell (row, SECOND_COLUMN, first_value);
+  shenbao_pdf_block_add_cell (row, THIRD_COLUMN, shenbao_pdf_cell_new_label (label (context, second)));
+  shenbao_pdf_block_add_cell (row, 0, second_value);
+  return row;
+}
+
 static ShenbaoPdfBlock *
 identity_row (ShenbaoDocumentContext *context)
 {
-  ShenbaoPdfBlock *row = shenbao_pdf_block_new_row (FIELD_ROW + 1);
-
-  shenbao_pdf_block_add_cell (row, FIRST_COLUMN, shenbao_pdf_cell_new_label (label (context, "name")));
-  shenbao_pdf_block_add_cell (row, SECOND_COLUMN, shenbao_pdf_cell_new_field (value (context, "name")));
-  shenbao_pdf_block_add_cell (row, THIRD_COLUMN, shenbao_pdf_cell_new_label (label (context, "id-number")));
-  shenbao_pdf_block_add_cell (row, 0, shenbao_pdf_cell_new_grid (18, value (context, "id-number")));
-  return row;
+  return pair_row (context, FIELD_ROW + 1, "name", shenbao_pdf_cell_new_field (value (context, "name")),
+                   "id-number", shenbao_pdf_cell_new_grid (18, value (context, "id-number")));
 }
 
 /* 现有职业资格证书: the previous certificate of condition 2. */
@@ -95,13 +108,8 @@ certificate_group (ShenbaoDocumentContext *context,
 static ShenbaoPdfBlock *
 occupation_row (ShenbaoDocumentContext *context)
 {
-  ShenbaoPdfBlock *row = shenbao_pdf_block_new_row (FIELD_ROW + 0.5);
-
-  shenbao_pdf_block_add_cell (row, FIRST_COLUMN, shenbao_pdf_cell_new_label (label (context, "occupation")));
-  shenbao_pdf_block_add_cell (row, SECOND_COLUMN, shenbao_pdf_cell_new_field (value (context, "occupation")));
-  shenbao_pdf_block_add_cell (row, THIRD_COLUMN, shenbao_pdf_cell_new_label (label (context, "level")));
-  shenbao_pdf_block_add_cell (row, 0, shenbao_pdf_cell_new_field (value (context, "level")));
-  return row;
+  return pair_row (context, FIELD_ROW + 0.5, "occupation", shenbao_pdf_cell_new_field (value (context, "occupation")),
+                   "level", shenbao_pdf_cell_new_field (value (context, "level")));
 }
 
 /* 申报条件: lines enough to copy the condition by hand in full (说明 2). */

@@ -452,16 +452,18 @@ shenbao_pdf_layout_line (ShenbaoPdfLayout *self,
   g_array_append_val (current_page (self), op);
 }
 
-void
-shenbao_pdf_layout_rectangle (ShenbaoPdfLayout *self,
-                              double            x,
-                              double            y,
-                              double            width,
-                              double            height,
-                              double            line_width,
-                              guint32           color)
+/* A rectangle given in millimetres from the top, as PDF space has it. */
+static void
+add_box (ShenbaoPdfLayout *self,
+         OpKind            kind,
+         double            x,
+         double            y,
+         double            width,
+         double            height,
+         double            line_width,
+         guint32           color)
 {
-  Op op = { OP_RECTANGLE };
+  Op op = { kind };
 
   g_return_if_fail (SHENBAO_IS_PDF_LAYOUT (self));
 
@@ -475,6 +477,18 @@ shenbao_pdf_layout_rectangle (ShenbaoPdfLayout *self,
 }
 
 void
+shenbao_pdf_layout_rectangle (ShenbaoPdfLayout *self,
+                              double            x,
+                              double            y,
+                              double            width,
+                              double            height,
+                              double            line_width,
+                              guint32           color)
+{
+  add_box (self, OP_RECTANGLE, x, y, width, height, line_width, color);
+}
+
+void
 shenbao_pdf_layout_fill (ShenbaoPdfLayout *self,
                          double            x,
                          double            y,
@@ -482,16 +496,7 @@ shenbao_pdf_layout_fill (ShenbaoPdfLayout *self,
                          double            height,
                          guint32           color)
 {
-  Op op = { OP_FILL };
-
-  g_return_if_fail (SHENBAO_IS_PDF_LAYOUT (self));
-
-  op.x = x * POINTS_PER_MM;
-  op.y = PAGE_HEIGHT_PT - (y + height) * POINTS_PER_MM;
-  op.x2 = width * POINTS_PER_MM;
-  op.y2 = height * POINTS_PER_MM;
-  op.color = color;
-  g_array_append_val (current_page (self), op);
+  add_box (self, OP_FILL, x, y, width, height, 0, color);
 }
 
 void
