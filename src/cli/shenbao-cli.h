@@ -35,6 +35,7 @@ int shenbao_cli_export_app     (int argc, char **argv);
 int shenbao_cli_fix_photo      (int argc, char **argv);
 int shenbao_cli_import         (int argc, char **argv);
 int shenbao_cli_list           (int argc, char **argv);
+int shenbao_cli_render         (int argc, char **argv);
 int shenbao_cli_status         (int argc, char **argv);
 int shenbao_cli_validate       (int argc, char **argv);
 

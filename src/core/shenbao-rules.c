@@ -614,8 +614,8 @@ check_certificate (Check *check)
 
 /* —— education (condition 3) —— */
 
-static gboolean
-is_higher_education (const char *school_type)
+gboolean
+shenbao_rules_is_higher_education (const char *school_type)
 {
   return g_strv_contains (higher_education_school_types, school_type);
 }
@@ -708,7 +708,7 @@ check_education (Check *check)
   check_education_dates (check, status);
 
   /* Guide §二 (学历 row): 专科及以上学历需提供学信网验证码. */
-  if (type_ok && is_higher_education (school_type))
+  if (type_ok && shenbao_rules_is_higher_education (school_type))
     require (check, SHENBAO_FIELD_EDUCATION_CHSI_CODE, _("The CHSI verification code (学信网验证码)"));
 }
 

@@ -58,6 +58,10 @@ gboolean        shenbao_rules_work_entry_span   (ShenbaoApplication *application
                                                  ShenbaoYearMonth   *from,
                                                  ShenbaoYearMonth   *to);
 
+/* A 专科-or-higher school type, whose diploma the form's 学历 row verifies
+ * with a CHSI code (guide §二). */
+gboolean        shenbao_rules_is_higher_education (const char *school_type);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoVerdict, shenbao_verdict_free)
 
 G_END_DECLS

@@ -22,3 +22,4 @@
 #include "shenbao-image.h"
 #include "shenbao-photo.h"
 #include "shenbao-document-check.h"
+#include "shenbao-documents.h"

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* How a character (or an inline object such as a blank to write in) behaves
+ * at a line break, by the rules of Chinese typesetting: a line may break
+ * between any two ideographs, never before closing punctuation (，。、；：？！）」』》)
+ * nor after opening punctuation (（「『《), and Latin words and numbers break
+ * only at spaces. */
+typedef enum
+{
+  SHENBAO_BREAK_IDEOGRAPHIC,   /* breaks before and after (CJK, inline objects) */
+  SHENBAO_BREAK_ALPHABETIC,    /* joins its alphabetic neighbours (Latin, digits) */
+  SHENBAO_BREAK_SPACE,         /* a break opportunity, dropped at a line's end */
+  SHENBAO_BREAK_CLOSING,       /* never starts a line */
+  SHENBAO_BREAK_OPENING,       /* never ends a line */
+  SHENBAO_BREAK_NEWLINE,       /* ends the line */
+} ShenbaoBreakClass;
+
+typedef struct
+{
+  double            width;
+  ShenbaoBreakClass break_class;
+} ShenbaoBreakItem;
+
+/* One line: items [start, end) are shown; the spaces that ended it and a
+ * newline are not counted in end. width is the sum of the shown items. */
+typedef struct
+{
+  guint  start;
+  guint  end;
+  double width;
+} ShenbaoLineSpan;
+
+ShenbaoBreakClass shenbao_break_class_of (gunichar c);
+
+/* Breaks the items into lines no wider than max_width, breaking a run that
+ * has no allowed break (a word longer than the line) where it must. Returns
+ * an array of ShenbaoLineSpan; an empty input gives no line. */
+GArray *shenbao_line_break_items (const ShenbaoBreakItem *items,
+                                  guint                   n_items,
+                                  double                  max_width);
+
+typedef double (*ShenbaoCharWidthFunc) (gunichar c,
+                                        gpointer user_data);
+
+/* The text's lines no wider than max_width, each character measured by
+ * char_width; newlines in the text end lines. */
+GStrv   shenbao_line_break_text  (const char            *text,
+                                  double                 max_width,
+                                  ShenbaoCharWidthFunc   char_width,
+                                  gpointer               user_data);
+
+G_END_DECLS

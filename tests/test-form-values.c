@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "shenbao.h"
+#include "fixture-test-util.h"
+#include "shenbao-form-values.h"
+
+/* Years to one decimal, rounded down: a commitment never claims more. */
+static void
+test_years (void)
+{
+  static const struct { int months; const char *years; } cases[] = {
+    { 60, "5" }, { 61, "5" }, { 104, "8.6" }, { 53, "4.4" }, { 11, "0.9" }, { 35, "2.9" }, { 0, "0" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *years = shenbao_form_values_format_years (cases[i].months);
+
+      g_assert_cmpstr (years, ==, cases[i].years);
+    }
+}
+
+static void
+assert_value (GHashTable *values,
+              const char *key,
+              const char *expected)
+{
+  g_test_message ("%s", key);
+  g_assert_cmpstr (g_hash_table_lookup (values, key), ==, expected);
+}
+
+static void
+test_condition1 (void)
+{
+  g_autoptr(ShenbaoApplication) application = load_fixture ("condition1.xml");
+  g_autoptr(GHashTable) values = shenbao_form_values_new (application, catalogue ());
+  g_autoptr(GHashTable) entry = shenbao_form_values_for_work_entry (values, application, 0);
+
+  assert_value (values, "name", "张三");
+  assert_value (values, "id-number", "110105199003071239");
+  assert_value (values, "level", "四级");
+  assert_value (values, "condition", "累计从事本职业或相关职业工作满5年。");
+  assert_value (values, "signature-year", "2026");
+  assert_value (values, "signature-month", "11");
+  assert_value (values, "signature-day", "28");
+  /* 2018-03 to 至今, which ends at the signature date: 104 months */
+  assert_value (values, "total-from-year", "2018");
+  assert_value (values, "total-from-month", "3");
+  assert_value (values, "total-to-year", "2026");
+  assert_value (values, "total-to-month", "11");
+  assert_value (values, "total-years", "8.6");
+  assert_value (values, "certificate-number", NULL);
+  assert_value (values, "work-employer", NULL);
+
+  assert_value (entry, "work-employer", "北京某某网络科技有限公司");
+  assert_value (entry, "work-occupation", "营销员");
+  assert_value (entry, "work-from-year", "2018");
+  assert_value (entry, "work-to-month", "11");
+  assert_value (entry, "work-years", "8.6");
+  assert_value (entry, "name", "张三");
+}
+
+/* Condition 2 counts the work after the previous certificate. */
+static void
+test_condition2 (void)
+{
+  g_autoptr(ShenbaoApplication) application = load_fixture ("condition2.xml");
+  g_autoptr(GHashTable) values = shenbao_form_values_new (application, catalogue ());
+  g_autoptr(GHashTable) first = shenbao_form_values_for_work_entry (values, application, 0);
+
+  assert_value (values, "certificate-level", "五级");
+  assert_value (values, "certificate-occupation", "电子商务师");
+  assert_value (values, "total-from-year", "2021");
+  assert_value (values, "total-from-month", "6");
+  assert_value (values, "total-years", "5.4");
+  assert_value (first, "work-from-month", "7");
+  assert_value (first, "work-to-year", "2020");
+  assert_value (first, "work-years", "4.4");
+}
+
+/* A date not yet valid leaves its blanks empty. */
+static void
+test_unfinished (void)
+{
+  g_autoptr(ShenbaoApplication) application = load_fixture ("condition3.xml");
+  g_autoptr(GHashTable) values = NULL;
+
+  shenbao_application_set (application, SHENBAO_FIELD_SIGNATURE_DATE, "2026-13");
+  shenbao_application_set (application, SHENBAO_FIELD_EDUCATION_FROM, "九月");
+  values = shenbao_form_values_new (application, catalogue ());
+  assert_value (values, "signature-year", NULL);
+  assert_value (values, "school-from-year", NULL);
+  assert_value (values, "school-to-year", "2019");
+  assert_value (values, "school-name", "新疆某某职业技术学院");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  shenbao_core_init ();
+
+  g_test_add_func ("/form-values/years", test_years);
+  g_test_add_func ("/form-values/condition1", test_condition1);
+  g_test_add_func ("/form-values/condition2", test_condition2);
+  g_test_add_func ("/form-values/unfinished", test_unfinished);
+
+  return g_test_run ();
+}
