@@ -55,7 +55,6 @@ shenbao_basic_page_dispose (GObject *object)
   ShenbaoBasicPage *self = SHENBAO_BASIC_PAGE (object);
 
   g_clear_signal_handler (&self->id_number_handler, self->watched);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SHENBAO_TYPE_BASIC_PAGE);
   G_OBJECT_CLASS (shenbao_basic_page_parent_class)->dispose (object);
 }
 

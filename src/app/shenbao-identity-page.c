@@ -102,7 +102,6 @@ shenbao_identity_page_dispose (GObject *object)
   ShenbaoIdentityPage *self = SHENBAO_IDENTITY_PAGE (object);
 
   g_clear_signal_handler (&self->identity_handler, self->watched);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SHENBAO_TYPE_IDENTITY_PAGE);
   G_OBJECT_CLASS (shenbao_identity_page_parent_class)->dispose (object);
 }
 

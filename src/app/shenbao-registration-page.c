@@ -234,7 +234,6 @@ shenbao_registration_page_dispose (GObject *object)
       self->watched = NULL;
     }
   g_clear_pointer (&self->occupations, g_strfreev);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SHENBAO_TYPE_REGISTRATION_PAGE);
   G_OBJECT_CLASS (shenbao_registration_page_parent_class)->dispose (object);
 }
 

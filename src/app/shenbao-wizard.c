@@ -316,7 +316,6 @@ shenbao_wizard_dispose (GObject *object)
   disconnect_application (self);
   g_clear_object (&self->application);
   g_clear_pointer (&self->verdict, shenbao_verdict_free);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SHENBAO_TYPE_WIZARD);
   G_OBJECT_CLASS (shenbao_wizard_parent_class)->dispose (object);
 }
 

@@ -141,7 +141,6 @@ shenbao_work_entry_row_dispose (GObject *object)
   g_clear_object (&self->application);
   g_clear_object (&self->entry);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
-  gtk_widget_dispose_template (GTK_WIDGET (self), SHENBAO_TYPE_WORK_ENTRY_ROW);
   G_OBJECT_CLASS (shenbao_work_entry_row_parent_class)->dispose (object);
 }
 
