@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Runs shenbao-cli on every file of tests/hostile/ (truncated, renamed,
+ * malformed, oversized-claim and oddly named inputs) with the command that
+ * reads that kind of file, and asserts what a user would notice: a clean exit
+ * with a message, quickly, within a bounded amount of memory. */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+/* A user waits this long at most; under ASan everything runs several times
+ * slower, so the limit is scaled there rather than dropped. */
+#define TIME_LIMIT_SECONDS 2.0
+#define ASAN_SLOWDOWN 10.0
+#define ADDRESS_SPACE_LIMIT ((rlim_t) 500 * 1024 * 1024)
+
+static gboolean
+under_asan (void)
+{
+  /* build-aux/sanitize.sh sets it: ASan reserves terabytes of shadow address
+   * space, so an address-space limit would make every run fail. */
+  return g_getenv ("SHENBAO_UNDER_ASAN") != NULL;
+}
+
+static void
+limit_address_space (gpointer user_data)
+{
+  struct rlimit limit = { ADDRESS_SPACE_LIMIT, ADDRESS_SPACE_LIMIT };
+
+  (void) user_data;
+  setrlimit (RLIMIT_AS, &limit);
+}
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} HostileRun;
+
+static void
+hostile_run_clear (HostileRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HostileRun, hostile_run_clear)
+
+static gboolean
+has_text (const char *output)
+{
+  for (const char *c = output; *c != '\0'; c++)
+    if (!g_ascii_isspace (*c))
+      return TRUE;
+  return FALSE;
+}
+
+/* Peak resident size of any child so far, in KiB: the test's memory figure. */
+static long peak_child_kib;
+
+static void
+run_cli (HostileRun         *run,
+         const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  struct rusage usage;
+  double limit = TIME_LIMIT_SECONDS * (under_asan () ? ASAN_SLOWDOWN : 1.0);
+  int wait_status = 0;
+
+  g_assert_nonnull (g_getenv ("SHENBAO_CLI"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SHENBAO_CLI"));
+  for (const char * const *arg = args; *arg != NULL; arg++)
+    g_ptr_array_add (argv, (gpointer) *arg);
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_setenv (envp, "LANG", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
+                under_asan () ? NULL : limit_address_space, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (!WIFEXITED (wait_status))
+    g_error ("%s %s: killed by signal %d; stderr: %s", args[0], args[1],
+             WTERMSIG (wait_status), run->err);
+  run->status = WEXITSTATUS (wait_status);
+  g_assert_cmpint (run->status, <=, 2);
+  if (run->status != 0)
+    g_assert_true (has_text (run->err) || has_text (run->out));
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, limit);
+
+  getrusage (RUSAGE_CHILDREN, &usage);
+  peak_child_kib = MAX (peak_child_kib, usage.ru_maxrss);
+}
+
+static char *
+hostile_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "hostile", name, NULL);
+}
+
+/* The file's name says which command reads it: app-*.xml are application
+ * files, photo-* are offered as the 1-inch photo, document-* for another slot. */
+static void
+test_hostile_file (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *path = hostile_file (name);
+  g_autofree char *dir = g_dir_make_tmp ("shenbao-hostile-XXXXXX", NULL);
+  g_autofree char *fixed = g_build_filename (dir, "fixed.jpg", NULL);
+  g_auto(HostileRun) first = { 0 };
+  g_auto(HostileRun) second = { 0 };
+
+  g_assert_nonnull (dir);
+  if (g_str_has_prefix (name, "app-"))
+    {
+      run_cli (&first, (const char * const[]) { "validate", path, NULL });
+      run_cli (&second, (const char * const[]) { "render", path, "--out", dir, NULL });
+    }
+  else if (g_str_has_prefix (name, "photo-"))
+    {
+      run_cli (&first, (const char * const[]) { "check-photo", path, NULL });
+      run_cli (&second, (const char * const[]) { "fix-photo", path, fixed, NULL });
+    }
+  else
+    {
+      run_cli (&first, (const char * const[]) { "check-document", "id-front", path, NULL });
+    }
+
+  /* What render or fix-photo wrote is not under test here. */
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *entry;
+
+    while (listing != NULL && (entry = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *written = g_build_filename (dir, entry, NULL);
+        g_unlink (written);
+      }
+  }
+  g_rmdir (dir);
+}
+
+/* A 100 MB text node, written here rather than stored: libxml2 refuses a text
+ * node over 10 MB unless asked for huge documents, and the CLI must say so. */
+static void
+test_huge_text_node (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("shenbao-hostile-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.xml", NULL);
+  g_autofree char *chunk = g_strnfill (1024 * 1024, 'x');
+  g_auto(HostileRun) run = { 0 };
+  FILE *file;
+
+  g_assert_nonnull (dir);
+  file = g_fopen (path, "wb");
+  g_assert_nonnull (file);
+  fputs ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<application xmlns=\"urn:shenbao:application:1\" version=\"1\">"
+         "<occupation>", file);
+  for (int i = 0; i < 100; i++)
+    fwrite (chunk, 1, 1024 * 1024, file);
+  fputs ("</occupation></application>\n", file);
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  run_cli (&run, (const char * const[]) { "validate", path, NULL });
+  g_assert_cmpint (run.status, !=, 0);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+report_peak_memory (void)
+{
+  g_test_message ("peak resident size of a hostile case: %ld KiB", peak_child_kib);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  /* g_ptr_array_sort hands over pointers to the elements. */
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *dir_path = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  dir_path = hostile_file ("");
+  dir = g_dir_open (dir_path, 0, NULL);
+  g_assert_nonnull (dir);
+  for (const char *name; (name = g_dir_read_name (dir)) != NULL;)
+    if (!g_str_equal (name, "README"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_assert_cmpuint (names->len, >=, 40);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *test_path = g_strconcat ("/hostile/", name, NULL);
+
+      g_test_add_data_func (test_path, name, test_hostile_file);
+    }
+  g_test_add_func ("/hostile/huge-text-node", test_huge_text_node);
+
+  status = g_test_run ();
+  report_peak_memory ();
+  return status;
+}
