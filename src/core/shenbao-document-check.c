@@ -279,3 +279,25 @@ shenbao_document_encode (GBytes              *data,
       long_side = MAX ((int) (long_side * EXPORT_SCALE_STEP), min_long_side (kind));
     }
 }
+
+gboolean
+shenbao_document_kind_for_slot (const ShenbaoSlot   *slot,
+                                ShenbaoDocumentKind *kind)
+{
+  switch (slot->kind)
+    {
+    case SHENBAO_SLOT_KIND_ID_CARD:
+      *kind = SHENBAO_DOCUMENT_ID_CARD;
+      return TRUE;
+    case SHENBAO_SLOT_KIND_HANDWRITTEN_FORM:
+      *kind = SHENBAO_DOCUMENT_FORM;
+      return TRUE;
+    case SHENBAO_SLOT_KIND_DOCUMENT:
+      /* Diplomas and certificates, often landscape. */
+      *kind = SHENBAO_DOCUMENT_CERTIFICATE;
+      return TRUE;
+    case SHENBAO_SLOT_KIND_PHOTO:
+    default:
+      return FALSE;
+    }
+}

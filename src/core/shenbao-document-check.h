@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "shenbao-catalogue.h"
+
 G_BEGIN_DECLS
 
 /* The upload slots other than the 1-inch photo (SPEC §7), by what the
@@ -13,6 +15,11 @@ typedef enum
   SHENBAO_DOCUMENT_FORM,        /* a printed A4 form or letter, handwritten: portrait */
   SHENBAO_DOCUMENT_CERTIFICATE, /* a diploma or certificate, either way round */
 } ShenbaoDocumentKind;
+
+/* The kind of picture an upload slot of the catalogue takes; FALSE for the
+ * 1-inch photo, which has checks of its own (shenbao-photo.h). */
+gboolean shenbao_document_kind_for_slot (const ShenbaoSlot   *slot,
+                                         ShenbaoDocumentKind *kind);
 
 /* 2 MB read as 2 000 000 bytes, the smaller of its two readings. */
 #define SHENBAO_DOCUMENT_DEFAULT_MAX_BYTES 2000000
