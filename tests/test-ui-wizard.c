@@ -182,6 +182,57 @@ test_autosave_survives_destroyed_window (void)
   ui_test_iterate ();
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_delete_asks (void)
+{
+  ShenbaoWindow *window = open_new_application ();
+  ShenbaoApplication *application = shenbao_wizard_get_application (shenbao_window_get_wizard (window));
+  g_autoptr(ShenbaoStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gint64 id;
+
+  type_into (GTK_WIDGET (window), "person/name", "李四");
+  id = shenbao_application_get_id (application);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-application", "x", id));
+  ui_test_wait_until (find_message_dialog () != NULL);
+  dialog = find_message_dialog ();
+
+  /* Cancel keeps it. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (stored (id));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-application", "x", id));
+  ui_test_wait_until (find_message_dialog () != NULL);
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  store = shenbao_store_new (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_null (shenbao_store_load (store, id, &error));
+  g_assert_nonnull (error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -201,6 +252,7 @@ main (int    argc,
   g_test_add_func ("/ui/wizard/condition1", test_condition1_through_the_pages);
   g_test_add_func ("/ui/wizard/bad-id-number", test_bad_id_number_is_shown);
   g_test_add_func ("/ui/wizard/autosave", test_autosave_survives_destroyed_window);
+  g_test_add_func ("/ui/wizard/delete-asks", test_delete_asks);
 
   status = g_test_run ();
   g_clear_object (&app);

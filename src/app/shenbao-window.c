@@ -215,29 +215,24 @@ undo_delete (AdwToast *toast,
 /* The application is kept in memory until the toast goes, so that Undo
  * brings back everything, attachments included. */
 static void
-delete_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+delete_now (ShenbaoWindow *self,
+            gint64         id)
 {
-  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
-  gint64 id = g_variant_get_int64 (parameter);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShenbaoApplication) application = NULL;
   g_autofree char *title = NULL;
+  const char *name;
   Deleted *deleted;
   AdwToast *toast;
 
-  if (self->store == NULL)
-    return;
   application = shenbao_store_load (self->store, id, &error);
   if (application == NULL || !shenbao_store_delete (self->store, id, &error))
     {
       show_error (self, error);
       return;
     }
-  title = g_strdup_printf (_("“%s” deleted"), *shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME) != '\0'
-                                               ? shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME)
-                                               : _("Unnamed"));
+  name = shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME);
+  title = g_strdup_printf (_("“%s” deleted"), *name != '\0' ? name : _("Unnamed"));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   deleted = g_new0 (Deleted, 1);
@@ -246,6 +241,40 @@ delete_activated (GtkWidget  *widget,
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_delete), deleted);
   g_object_set_data_full (G_OBJECT (toast), "shenbao-deleted", deleted, (GDestroyNotify) deleted_free);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+delete_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 ShenbaoWindow    *self)
+{
+  if (g_str_equal (response, "delete"))
+    delete_now (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "shenbao-id")));
+}
+
+/* Deleting asks first (SPEC §3: nothing lost by a slip of the mouse). */
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete this application?"),
+                                   _("Its fields and attached files are removed from this computer."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "shenbao-id", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
