@@ -23,3 +23,4 @@
 #include "shenbao-photo.h"
 #include "shenbao-document-check.h"
 #include "shenbao-documents.h"
+#include "shenbao-export.h"
