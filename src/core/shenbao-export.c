@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "shenbao-csv.h"
 #include "shenbao-document-check.h"
 #include "shenbao-documents.h"
 #include "shenbao-error.h"
@@ -127,25 +128,6 @@ typedef struct
   GString *csv;
 } Manifest;
 
-static void
-csv_append_field (GString    *csv,
-                  const char *value,
-                  gboolean    last)
-{
-  /* RFC 4180: a field with a quote, comma or line break is quoted, its
-   * quotes doubled. */
-  if (strpbrk (value, "\",\r\n") != NULL)
-    {
-      g_autoptr(GString) quoted = g_string_new (value);
-
-      g_string_replace (quoted, "\"", "\"\"", 0);
-      g_string_append_printf (csv, "\"%s\"", quoted->str);
-    }
-  else
-    g_string_append (csv, value);
-  g_string_append (csv, last ? "\r\n" : ",");
-}
-
 static char *
 findings_text (GPtrArray *checks)
 {
@@ -202,13 +184,13 @@ manifest_add (Manifest   *manifest,
     g_string_append_printf (manifest->text, ": %s", problems);
   g_string_append_c (manifest->text, '\n');
 
-  csv_append_field (manifest->csv, file_name != NULL ? file_name : "", FALSE);
-  csv_append_field (manifest->csv, slot, FALSE);
-  csv_append_field (manifest->csv, data != NULL ? size : "", FALSE);
-  csv_append_field (manifest->csv, width > 0 ? width_text : "", FALSE);
-  csv_append_field (manifest->csv, height > 0 ? height_text : "", FALSE);
-  csv_append_field (manifest->csv, data == NULL ? "missing" : *problems != '\0' ? "fails" : "passes", FALSE);
-  csv_append_field (manifest->csv, problems, TRUE);
+  shenbao_csv_append_field (manifest->csv, file_name != NULL ? file_name : "", FALSE);
+  shenbao_csv_append_field (manifest->csv, slot, FALSE);
+  shenbao_csv_append_field (manifest->csv, data != NULL ? size : "", FALSE);
+  shenbao_csv_append_field (manifest->csv, width > 0 ? width_text : "", FALSE);
+  shenbao_csv_append_field (manifest->csv, height > 0 ? height_text : "", FALSE);
+  shenbao_csv_append_field (manifest->csv, data == NULL ? "missing" : *problems != '\0' ? "fails" : "passes", FALSE);
+  shenbao_csv_append_field (manifest->csv, problems, TRUE);
 }
 
 static void
@@ -310,12 +292,12 @@ list_missing (ShenbaoApplication *application,
       message = g_strdup_printf (_("%s: not yet attached"), slot->name);
       add_problem (problems, slot->name, "export.missing", message);
       g_string_append_printf (manifest->text, _("Missing: %s\n"), slot->name);
-      csv_append_field (manifest->csv, "", FALSE);
-      csv_append_field (manifest->csv, slot->name, FALSE);
+      shenbao_csv_append_field (manifest->csv, "", FALSE);
+      shenbao_csv_append_field (manifest->csv, slot->name, FALSE);
       for (int column = 0; column < 3; column++)
-        csv_append_field (manifest->csv, "", FALSE);
-      csv_append_field (manifest->csv, "missing", FALSE);
-      csv_append_field (manifest->csv, "", TRUE);
+        shenbao_csv_append_field (manifest->csv, "", FALSE);
+      shenbao_csv_append_field (manifest->csv, "missing", FALSE);
+      shenbao_csv_append_field (manifest->csv, "", TRUE);
     }
 }
 
@@ -343,13 +325,13 @@ add_print_package (ShenbaoApplication *application,
   g_string_append_printf (manifest->text, "%s\t\t", file_name);
   g_string_append_printf (manifest->text, _("%s bytes"), size);
   g_string_append_c (manifest->text, '\n');
-  csv_append_field (manifest->csv, file_name, FALSE);
-  csv_append_field (manifest->csv, "", FALSE);
-  csv_append_field (manifest->csv, size, FALSE);
-  csv_append_field (manifest->csv, "", FALSE);
-  csv_append_field (manifest->csv, "", FALSE);
-  csv_append_field (manifest->csv, "passes", FALSE);
-  csv_append_field (manifest->csv, "", TRUE);
+  shenbao_csv_append_field (manifest->csv, file_name, FALSE);
+  shenbao_csv_append_field (manifest->csv, "", FALSE);
+  shenbao_csv_append_field (manifest->csv, size, FALSE);
+  shenbao_csv_append_field (manifest->csv, "", FALSE);
+  shenbao_csv_append_field (manifest->csv, "", FALSE);
+  shenbao_csv_append_field (manifest->csv, "passes", FALSE);
+  shenbao_csv_append_field (manifest->csv, "", TRUE);
 }
 
 static gboolean

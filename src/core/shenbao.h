@@ -23,4 +23,5 @@
 #include "shenbao-photo.h"
 #include "shenbao-document-check.h"
 #include "shenbao-documents.h"
+#include "shenbao-csv.h"
 #include "shenbao-export.h"
