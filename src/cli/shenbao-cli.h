@@ -27,6 +27,7 @@ int             shenbao_cli_fail           (GError             *error);
 
 void            shenbao_cli_print_findings (GPtrArray          *findings);
 
+int shenbao_cli_batch          (int argc, char **argv);
 int shenbao_cli_catalog        (int argc, char **argv);
 int shenbao_cli_check_document (int argc, char **argv);
 int shenbao_cli_check_id       (int argc, char **argv);

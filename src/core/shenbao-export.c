@@ -128,24 +128,6 @@ typedef struct
   GString *csv;
 } Manifest;
 
-static char *
-findings_text (GPtrArray *checks)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; checks != NULL && i < checks->len; i++)
-    {
-      const ShenbaoFinding *finding = g_ptr_array_index (checks, i);
-
-      if (finding->severity == SHENBAO_SEVERITY_INFO)
-        continue;
-      if (text->len > 0)
-        g_string_append (text, "; ");
-      g_string_append (text, finding->message);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static void
 manifest_add (Manifest   *manifest,
               const char *file_name,
@@ -158,7 +140,7 @@ manifest_add (Manifest   *manifest,
   g_autofree char *size = NULL;
   g_autofree char *width_text = NULL;
   g_autofree char *height_text = NULL;
-  g_autofree char *problems = findings_text (checks);
+  g_autofree char *problems = shenbao_findings_join (checks);
   const char *result;
 
   if (data != NULL && shenbao_image_probe (data, &info, NULL))
@@ -250,7 +232,7 @@ export_attachment (const ShenbaoAttachment *attachment,
     }
   if (shenbao_findings_worst (checks) == SHENBAO_SEVERITY_ERROR && slot->kind != SHENBAO_SLOT_KIND_PHOTO)
     {
-      g_autofree char *text = findings_text (checks);
+      g_autofree char *text = shenbao_findings_join (checks);
 
       message = g_strdup_printf ("%s: %s", slot->name, text);
       add_problem (problems, slot->name, "export.check-failed", message);

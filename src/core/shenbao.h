@@ -25,3 +25,4 @@
 #include "shenbao-documents.h"
 #include "shenbao-csv.h"
 #include "shenbao-export.h"
+#include "shenbao-batch.h"
