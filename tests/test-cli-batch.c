@@ -17,7 +17,7 @@ static char *
 example_csv (guint        n,
              const char  *broken_row)
 {
-  g_autofree char *path = g_build_filename (TEST_SRCDIR, "..", "data", "batch-example.csv", NULL);
+  g_autofree char *path = g_build_filename (TEST_SRCDIR, "..", "doc", "batch-example.csv", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
