@@ -157,6 +157,45 @@ test_folder_batch (void)
   remove_tree (dir);
 }
 
+/* shenbao-cli export: a hostile name stays inside --out, missing slots are
+ * exit 1, an existing package is refused (2) unless --force. */
+static void
+test_export (void)
+{
+  g_autofree char *dir = fixture_temp_dir ();
+  g_autofree char *source = g_build_filename (TEST_SRCDIR, "fixtures", "condition1.xml", NULL);
+  g_autofree char *app_path = g_build_filename (dir, "app.xml", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *package = g_build_filename (out, "__x-互联网营销师", NULL);
+  g_autofree char *photo_path = g_build_filename (package, "个人照片.jpg", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShenbaoApplication) application = shenbao_application_file_load (source, &error);
+  g_autoptr(GdkPixbuf) portrait = fixture_portrait (500, 700, FIXTURE_WHITE, 1.0);
+  g_autoptr(GBytes) photo = fixture_jpeg (portrait, 95, FIXTURE_JPEG_BASELINE);
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) again = { 0 };
+  g_auto(CliRun) forced = { 0 };
+
+  g_assert_no_error (error);
+  shenbao_application_set (application, SHENBAO_FIELD_PERSON_NAME, "../x");
+  shenbao_application_set_attachment (application, "个人照片", "photo.jpg", photo);
+  g_assert_true (shenbao_application_file_save (application, app_path, &error));
+  g_assert_no_error (error);
+
+  CLI_RUN_C (&run, "export", app_path, "--out", out);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "身份证人像面: not yet attached"));
+  g_assert_true (g_file_test (photo_path, G_FILE_TEST_IS_REGULAR));
+
+  CLI_RUN_C (&again, "export", app_path, "--out", out);
+  g_assert_cmpint (again.status, ==, 2);
+  g_assert_nonnull (strstr (again.err, "--force"));
+  CLI_RUN_C (&forced, "export", app_path, "--out", out, "--force", "--zip");
+  g_assert_cmpint (forced.status, ==, 1);
+  g_assert_nonnull (strstr (forced.out, ".zip"));
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -166,5 +205,6 @@ main (int    argc,
   g_test_add_func ("/cli/batch/csv", test_csv_batch);
   g_test_add_func ("/cli/batch/gb18030", test_gb18030_batch);
   g_test_add_func ("/cli/batch/folder", test_folder_batch);
+  g_test_add_func ("/cli/export", test_export);
   return g_test_run ();
 }
