@@ -142,15 +142,18 @@ manifest_add (Manifest   *manifest,
   g_autofree char *height_text = NULL;
   g_autofree char *problems = shenbao_findings_join (checks);
   const char *result;
+  const char *result_code;
 
   if (data != NULL && shenbao_image_probe (data, &info, NULL))
     shenbao_image_info_get_upright_size (&info, &width, &height);
+  /* A warning (a blurred picture) is written down but does not fail: the
+   * reviewer, not the checker, decides. */
   if (data == NULL)
-    result = _("not written");
+    result = _("not written"), result_code = "missing";
   else if (checks != NULL && shenbao_findings_worst (checks) == SHENBAO_SEVERITY_ERROR)
-    result = _("fails a check");
+    result = _("fails a check"), result_code = "fails";
   else
-    result = _("passes");
+    result = _("passes"), result_code = "passes";
 
   size = g_strdup_printf ("%" G_GSIZE_FORMAT, data != NULL ? g_bytes_get_size (data) : 0);
   width_text = g_strdup_printf ("%d", width);
@@ -171,7 +174,7 @@ manifest_add (Manifest   *manifest,
   shenbao_csv_append_field (manifest->csv, data != NULL ? size : "", FALSE);
   shenbao_csv_append_field (manifest->csv, width > 0 ? width_text : "", FALSE);
   shenbao_csv_append_field (manifest->csv, height > 0 ? height_text : "", FALSE);
-  shenbao_csv_append_field (manifest->csv, data == NULL ? "missing" : *problems != '\0' ? "fails" : "passes", FALSE);
+  shenbao_csv_append_field (manifest->csv, result_code, FALSE);
   shenbao_csv_append_field (manifest->csv, problems, TRUE);
 }
 
@@ -435,6 +438,7 @@ shenbao_export_write (ShenbaoApplication *application,
   g_return_val_if_fail (out_dir != NULL, FALSE);
 
   g_string_append_printf (text, _("Upload package of %s\n\n"), name);
+  g_string_append_printf (text, "%s\t%s\t%s\t%s\n", _("File"), _("Upload slot"), _("Size"), _("Result"));
   for (guint i = 0; i < attachments->len; i++)
     export_attachment (g_ptr_array_index (attachments, i), catalogue, max_bytes, files, &manifest, problems);
   list_missing (application, catalogue, &manifest, problems);
