@@ -246,6 +246,37 @@ test_zip (void)
   fixture_remove_dir (dir);
 }
 
+/* A photo that passes as it is leaves untouched (re-encoding only loses
+ * quality); the other pictures keep under the size asked for. */
+static void
+test_sizes (void)
+{
+  g_autoptr(ShenbaoApplication) application = load_fixture (1);
+  g_autofree char *dir = fixture_temp_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *photo_path = NULL;
+  g_autofree char *form_path = NULL;
+  g_autoptr(GdkPixbuf) portrait = fixture_portrait (295, 413, FIXTURE_WHITE, 1.0);
+  g_autoptr(GBytes) photo = fixture_jpeg_of_size (portrait, 60000, FIXTURE_JPEG_BASELINE);
+  g_autoptr(GBytes) exported_photo = NULL;
+  g_autoptr(GBytes) exported_form = NULL;
+  g_autoptr(GError) error = NULL;
+
+  attach_all (application);
+  shenbao_application_set_attachment (application, "个人照片", "photo.jpg", photo);
+  g_assert_true (shenbao_export_write (application, catalogue (), dir, SHENBAO_EXPORT_DEFAULT, 120000, &path,
+                                       NULL, &error));
+  g_assert_no_error (error);
+  photo_path = g_build_filename (path, "个人照片.jpg", NULL);
+  exported_photo = read_file (photo_path);
+  g_assert_true (g_bytes_equal (exported_photo, photo));
+  form_path = g_build_filename (path, "申报表.jpg", NULL);
+  exported_form = read_file (form_path);
+  g_assert_cmpuint (g_bytes_get_size (exported_form), <=, 120000);
+  fixture_remove_dir (path);
+  fixture_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -259,5 +290,6 @@ main (int    argc,
   g_test_add_func ("/export/missing", test_missing);
   g_test_add_func ("/export/hostile-name", test_hostile_name);
   g_test_add_func ("/export/zip", test_zip);
+  g_test_add_func ("/export/sizes", test_sizes);
   return g_test_run ();
 }
