@@ -23,3 +23,6 @@
 #include "shenbao-photo.h"
 #include "shenbao-document-check.h"
 #include "shenbao-documents.h"
+#include "shenbao-csv.h"
+#include "shenbao-export.h"
+#include "shenbao-batch.h"
