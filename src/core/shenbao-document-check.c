@@ -8,6 +8,7 @@
 #include "shenbao-error.h"
 #include "shenbao-finding.h"
 #include "shenbao-image.h"
+#include "shenbao-photo.h"
 
 #define FIELD "document"
 
@@ -300,4 +301,18 @@ shenbao_document_kind_for_slot (const ShenbaoSlot   *slot,
     default:
       return FALSE;
     }
+}
+
+GPtrArray *
+shenbao_slot_check (const ShenbaoSlot *slot,
+                    GBytes            *data)
+{
+  ShenbaoDocumentKind kind;
+
+  g_return_val_if_fail (slot != NULL, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!shenbao_document_kind_for_slot (slot, &kind))
+    return shenbao_photo_check (data);
+  return shenbao_document_check (data, kind);
 }

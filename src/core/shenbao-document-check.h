@@ -21,6 +21,11 @@ typedef enum
 gboolean shenbao_document_kind_for_slot (const ShenbaoSlot   *slot,
                                          ShenbaoDocumentKind *kind);
 
+/* The checks of the slot's kind on an attached file: the 1-inch photo's
+ * (shenbao_photo_check) or a document picture's. Never fails. */
+GPtrArray *shenbao_slot_check (const ShenbaoSlot *slot,
+                               GBytes            *data);
+
 /* 2 MB read as 2 000 000 bytes, the smaller of its two readings. */
 #define SHENBAO_DOCUMENT_DEFAULT_MAX_BYTES 2000000
 

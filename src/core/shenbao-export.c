@@ -89,22 +89,6 @@ shenbao_export_get_name (ShenbaoApplication *application)
   return g_steal_pointer (&stripped);
 }
 
-static ShenbaoDocumentKind
-document_kind (ShenbaoSlotKind kind)
-{
-  switch (kind)
-    {
-    case SHENBAO_SLOT_KIND_ID_CARD:
-      return SHENBAO_DOCUMENT_ID_CARD;
-    case SHENBAO_SLOT_KIND_HANDWRITTEN_FORM:
-      return SHENBAO_DOCUMENT_FORM;
-    case SHENBAO_SLOT_KIND_PHOTO:
-    case SHENBAO_SLOT_KIND_DOCUMENT:
-    default:
-      return SHENBAO_DOCUMENT_CERTIFICATE;
-    }
-}
-
 /* The photo as it is when it passes and carries nothing to strip (SPEC §7:
  * re-encoding a passing photo only loses quality), else fixed. */
 static GBytes *
@@ -204,6 +188,7 @@ export_attachment (const ShenbaoAttachment *attachment,
   g_autoptr(GError) error = NULL;
   g_autofree char *file_name = NULL;
   g_autofree char *message = NULL;
+  ShenbaoDocumentKind kind;
 
   if (slot == NULL || attachment->data == NULL)
     {
@@ -215,16 +200,11 @@ export_attachment (const ShenbaoAttachment *attachment,
       return;
     }
 
-  if (slot->kind == SHENBAO_SLOT_KIND_PHOTO)
-    {
-      checks = shenbao_photo_check (attachment->data);
-      output = export_photo (attachment->data, checks, &error);
-    }
+  checks = shenbao_slot_check (slot, attachment->data);
+  if (shenbao_document_kind_for_slot (slot, &kind))
+    output = shenbao_document_encode (attachment->data, kind, max_bytes, &error);
   else
-    {
-      checks = shenbao_document_check (attachment->data, document_kind (slot->kind));
-      output = shenbao_document_encode (attachment->data, document_kind (slot->kind), max_bytes, &error);
-    }
+    output = export_photo (attachment->data, checks, &error);
 
   if (output == NULL)
     {
