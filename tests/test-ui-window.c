@@ -55,7 +55,14 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *db_dir = NULL;
+  g_autofree char *db_path = NULL;
+
   ui_test_init (&argc, &argv);
+  /* A database of its own: the empty state is what a first start shows. */
+  db_dir = g_dir_make_tmp ("shenbao-ui-XXXXXX", NULL);
+  db_path = g_build_filename (db_dir, "shenbao.db", NULL);
+  g_setenv ("SHENBAO_DB", db_path, TRUE);
   shenbao_core_init ();
   app = shenbao_app_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

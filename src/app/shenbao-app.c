@@ -9,6 +9,8 @@
 struct _ShenbaoApp
 {
   AdwApplication parent_instance;
+
+  ShenbaoStore *store;
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoApp, shenbao_app, ADW_TYPE_APPLICATION)
@@ -20,6 +22,26 @@ shenbao_app_new (void)
                        "application-id", APPLICATION_ID,
                        "resource-base-path", "/io/github/shenbao/Shenbao",
                        NULL);
+}
+
+/* The store is opened on first use and kept for the life of the process;
+ * a failure is returned each time, so the window can say why. */
+ShenbaoStore *
+shenbao_app_get_store (ShenbaoApp  *self,
+                       GError     **error)
+{
+  g_return_val_if_fail (SHENBAO_IS_APP (self), NULL);
+
+  if (self->store == NULL)
+    self->store = shenbao_store_new (NULL, error);
+  return self->store;
+}
+
+static void
+shenbao_app_dispose (GObject *object)
+{
+  g_clear_object (&SHENBAO_APP (object)->store);
+  G_OBJECT_CLASS (shenbao_app_parent_class)->dispose (object);
 }
 
 static void
@@ -81,6 +103,8 @@ static void
 shenbao_app_class_init (ShenbaoAppClass *klass)
 {
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = shenbao_app_dispose;
 
   application_class->activate = shenbao_app_activate;
   application_class->startup = shenbao_app_startup;

@@ -145,21 +145,7 @@ static void
 shenbao_choice_row_show_finding (ShenbaoFieldEditor   *editor,
                                  const ShenbaoFinding *finding)
 {
-  GtkWidget *widget = GTK_WIDGET (editor);
-  g_autofree char *markup = NULL;
-
-  gtk_widget_remove_css_class (widget, "error");
-  gtk_widget_remove_css_class (widget, "warning");
-  if (finding != NULL)
-    {
-      gtk_widget_add_css_class (widget, finding->severity == SHENBAO_SEVERITY_ERROR ? "error" : "warning");
-      markup = finding->suggestion != NULL
-                 ? g_markup_printf_escaped ("%s\n%s", finding->message, finding->suggestion)
-                 : g_markup_escape_text (finding->message, -1);
-    }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (editor), markup != NULL ? markup : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (editor), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  finding != NULL ? finding->message : "", -1);
+  shenbao_field_editor_style_row (ADW_ACTION_ROW (editor), GTK_ACCESSIBLE (editor), finding, NULL);
 }
 
 static void

@@ -44,27 +44,8 @@ shenbao_entry_row_show_finding (ShenbaoFieldEditor   *editor,
                                 const ShenbaoFinding *finding)
 {
   ShenbaoEntryRow *self = SHENBAO_ENTRY_ROW (editor);
-  GtkWidget *widget = GTK_WIDGET (self);
-  const char *message = finding != NULL ? finding->message : self->hint;
-  g_autofree char *markup = NULL;
 
-  gtk_widget_remove_css_class (widget, "error");
-  gtk_widget_remove_css_class (widget, "warning");
-  if (finding != NULL)
-    gtk_widget_add_css_class (widget, finding->severity == SHENBAO_SEVERITY_ERROR ? "error" : "warning");
-
-  if (finding != NULL && finding->suggestion != NULL)
-    markup = g_markup_printf_escaped ("%s\n%s", finding->message, finding->suggestion);
-  else
-    markup = g_markup_escape_text (message != NULL ? message : "", -1);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), markup);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message != NULL ? message : "",
-                                  -1);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID,
-                               finding != NULL && finding->severity == SHENBAO_SEVERITY_ERROR
-                                 ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
+  shenbao_field_editor_style_row (ADW_ACTION_ROW (self), GTK_ACCESSIBLE (self->entry), finding, self->hint);
 }
 
 static void

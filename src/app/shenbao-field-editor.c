@@ -35,6 +35,33 @@ shenbao_field_editor_show_finding (ShenbaoFieldEditor   *self,
   SHENBAO_FIELD_EDITOR_GET_IFACE (self)->show_finding (self, finding);
 }
 
+void
+shenbao_field_editor_style_row (AdwActionRow         *row,
+                                GtkAccessible        *input,
+                                const ShenbaoFinding *finding,
+                                const char           *hint)
+{
+  GtkWidget *widget = GTK_WIDGET (row);
+  const char *message = finding != NULL ? finding->message : hint;
+  g_autofree char *markup = NULL;
+
+  gtk_widget_remove_css_class (widget, "error");
+  gtk_widget_remove_css_class (widget, "warning");
+  if (finding != NULL)
+    gtk_widget_add_css_class (widget, finding->severity == SHENBAO_SEVERITY_ERROR ? "error" : "warning");
+
+  if (finding != NULL && finding->suggestion != NULL)
+    markup = g_markup_printf_escaped ("%s\n%s", finding->message, finding->suggestion);
+  else
+    markup = g_markup_escape_text (message != NULL ? message : "", -1);
+  adw_action_row_set_subtitle (row, markup);
+  gtk_accessible_update_property (input, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message != NULL ? message : "", -1);
+  gtk_accessible_update_state (input, GTK_ACCESSIBLE_STATE_INVALID,
+                               finding != NULL && finding->severity == SHENBAO_SEVERITY_ERROR
+                                 ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
 static void
 collect (GtkWidget *widget,
          GPtrArray *editors)

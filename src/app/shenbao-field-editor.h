@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "shenbao.h"
 
@@ -26,6 +26,14 @@ struct _ShenbaoFieldEditorInterface
 const char *shenbao_field_editor_get_field    (ShenbaoFieldEditor   *self);
 void        shenbao_field_editor_show_finding (ShenbaoFieldEditor   *self,
                                                const ShenbaoFinding *finding);
+
+/* What the editor rows share: the finding's message (and suggestion) as the
+ * row's subtitle, or the hint when there is none, error or warning styling,
+ * and the message as the accessible description of the input. */
+void        shenbao_field_editor_style_row    (AdwActionRow         *row,
+                                               GtkAccessible        *input,
+                                               const ShenbaoFinding *finding,
+                                               const char           *hint);
 
 /* Every field editor below root, depth first. */
 GPtrArray  *shenbao_field_editor_collect      (GtkWidget            *root);

@@ -12,20 +12,30 @@ struct _ShenbaoWindow
 
   GSettings *settings;
 
+  AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwStatusPage *empty_page;
+  GtkListBox *application_list;
   AdwWindowTitle *window_title;
   GtkWidget *back_button;
   GtkWidget *new_button;
   ShenbaoWizard *wizard;
+
+  ShenbaoStore *store;         /* NULL when the database could not be opened */
+  GListModel *applications;    /* ShenbaoApplicationSummary */
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoWindow, shenbao_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void load_store (ShenbaoWindow *self);
+
 ShenbaoWindow *
 shenbao_window_new (ShenbaoApp *app)
 {
-  return g_object_new (SHENBAO_TYPE_WINDOW, "application", app, NULL);
+  ShenbaoWindow *self = g_object_new (SHENBAO_TYPE_WINDOW, "application", app, NULL);
+
+  load_store (self);
+  return self;
 }
 
 ShenbaoWizard *
@@ -54,22 +64,86 @@ update_title (ShenbaoWindow *self)
   gtk_widget_set_visible (self->new_button, !in_wizard);
 }
 
+static void
+show_error (ShenbaoWindow *self,
+            GError        *error)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+/* The list when there is something to list, else the invitation to start. */
+static void
+show_list (ShenbaoWindow *self)
+{
+  gboolean empty = self->applications == NULL || g_list_model_get_n_items (self->applications) == 0;
+
+  gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "list");
+  g_settings_set_int64 (self->settings, "last-application", 0);
+  update_title (self);
+}
+
+static void
+applications_changed (ShenbaoWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "wizard") != 0)
+    show_list (self);
+}
+
 void
 shenbao_window_open_application (ShenbaoWindow      *self,
                                  ShenbaoApplication *application)
 {
   ShenbaoApplication *previous = shenbao_wizard_get_application (self->wizard);
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (SHENBAO_IS_WINDOW (self));
 
   if (previous != NULL)
-    g_signal_handlers_disconnect_by_data (previous, self);
+    {
+      g_signal_handlers_disconnect_by_data (previous, self);
+      if (self->store != NULL)
+        shenbao_store_unwatch (self->store, previous);
+    }
+  /* From here on every change is written as it is made (SPEC §3). */
+  if (self->store != NULL && !shenbao_store_watch (self->store, application, &error))
+    show_error (self, error);
+
   shenbao_wizard_set_application (self->wizard, application);
   shenbao_wizard_set_page (self->wizard, "basic");
   g_signal_connect_swapped (application, "notify::person-name", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (application, "notify::occupation", G_CALLBACK (update_title), self);
   gtk_stack_set_visible_child_name (self->main_stack, "wizard");
+  g_settings_set_int64 (self->settings, "last-application", shenbao_application_get_id (application));
   update_title (self);
+}
+
+static gboolean
+open_stored (ShenbaoWindow *self,
+             gint64         id,
+             GError       **error)
+{
+  g_autoptr(ShenbaoApplication) application = NULL;
+
+  if (self->store == NULL)
+    return FALSE;
+  application = shenbao_store_load (self->store, id, error);
+  if (application == NULL)
+    return FALSE;
+  shenbao_window_open_application (self, application);
+  return TRUE;
+}
+
+static void
+application_activated (ShenbaoWindow *self,
+                       GtkListBoxRow *row)
+{
+  ShenbaoApplicationSummary *summary = g_list_model_get_item (self->applications,
+                                                              gtk_list_box_row_get_index (row));
+  g_autoptr(GError) error = NULL;
+
+  if (!open_stored (self, shenbao_application_summary_get_id (summary), &error) && error != NULL)
+    show_error (self, error);
+  g_object_unref (summary);
 }
 
 static void
@@ -85,7 +159,7 @@ new_application_activated (GtkWidget  *widget,
 
   if (catalogue == NULL)
     {
-      adw_status_page_set_description (self->empty_page, error->message);
+      show_error (self, error);
       return;
     }
   shenbao_date_set_today (&today);
@@ -98,10 +172,199 @@ show_list_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  show_list (SHENBAO_WINDOW (widget));
+}
 
-  gtk_stack_set_visible_child_name (self->main_stack, "empty");
-  update_title (self);
+static void
+duplicate_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && shenbao_store_duplicate (self->store, g_variant_get_int64 (parameter), &error) == 0)
+    show_error (self, error);
+}
+
+typedef struct
+{
+  ShenbaoWindow *window;
+  ShenbaoApplication *application;
+} Deleted;
+
+static void
+deleted_free (Deleted *deleted)
+{
+  g_object_unref (deleted->application);
+  g_free (deleted);
+}
+
+static void
+undo_delete (AdwToast *toast,
+             Deleted  *deleted)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Stored again as it was, under a new id. */
+  shenbao_application_set_id (deleted->application, 0);
+  if (!shenbao_store_save (deleted->window->store, deleted->application, &error))
+    show_error (deleted->window, error);
+}
+
+/* The application is kept in memory until the toast goes, so that Undo
+ * brings back everything, attachments included. */
+static void
+delete_now (ShenbaoWindow *self,
+            gint64         id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShenbaoApplication) application = NULL;
+  g_autofree char *title = NULL;
+  const char *name;
+  Deleted *deleted;
+  AdwToast *toast;
+
+  application = shenbao_store_load (self->store, id, &error);
+  if (application == NULL || !shenbao_store_delete (self->store, id, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  name = shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME);
+  title = g_strdup_printf (_("“%s” deleted"), *name != '\0' ? name : _("Unnamed"));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  deleted = g_new0 (Deleted, 1);
+  deleted->window = self;
+  deleted->application = g_steal_pointer (&application);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_delete), deleted);
+  g_object_set_data_full (G_OBJECT (toast), "shenbao-deleted", deleted, (GDestroyNotify) deleted_free);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+delete_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 ShenbaoWindow    *self)
+{
+  if (g_str_equal (response, "delete"))
+    delete_now (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "shenbao-id")));
+}
+
+/* Deleting asks first (SPEC §3: nothing lost by a slip of the mouse). */
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete this application?"),
+                                   _("Its fields and attached files are removed from this computer."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "shenbao-id", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_row (AdwActionRow              *row,
+            GParamSpec                *pspec,
+            ShenbaoApplicationSummary *summary)
+{
+  const char *name = shenbao_application_summary_get_name (summary);
+  const char *occupation = shenbao_application_summary_get_occupation (summary);
+  const char *condition = shenbao_application_summary_get_condition (summary);
+  g_autofree char *updated = g_date_time_format (shenbao_application_summary_get_updated (summary), "%Y-%m-%d %H:%M");
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *name != '\0' ? name : _("Unnamed"));
+  /* Translators: occupation · condition · review state · last change */
+  subtitle = g_strdup_printf (_("%s · condition %s · %s · %s"),
+                              *occupation != '\0' ? occupation : _("no occupation yet"),
+                              *condition != '\0' ? condition : "–",
+                              shenbao_review_state_to_string (shenbao_application_summary_get_review_state (summary)),
+                              updated);
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+static GtkWidget *
+row_button (const char *icon_name,
+            const char *tooltip,
+            const char *action_name,
+            gint64      id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
+  return button;
+}
+
+static GtkWidget *
+create_application_row (gpointer item,
+                        gpointer user_data)
+{
+  ShenbaoApplicationSummary *summary = item;
+  gint64 id = shenbao_application_summary_get_id (summary);
+  GtkWidget *row = adw_action_row_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("edit-copy-symbolic", _("Duplicate"),
+                                                               "win.duplicate-application", id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("user-trash-symbolic", _("Delete"),
+                                                               "win.delete-application", id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_signal_connect_object (summary, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  update_row (ADW_ACTION_ROW (row), NULL, summary);
+  return row;
+}
+
+/* Opens the store and reopens the application the window showed last, so
+ * that the candidate is back where they were. */
+static void
+load_store (ShenbaoWindow *self)
+{
+  ShenbaoApp *app = SHENBAO_APP (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+  gint64 last;
+
+  self->store = app != NULL ? shenbao_app_get_store (app, &error) : NULL;
+  if (self->store != NULL)
+    self->applications = shenbao_store_list (self->store, &error);
+  if (self->applications == NULL)
+    {
+      if (error != NULL)
+        adw_status_page_set_description (self->empty_page, error->message);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-application", FALSE);
+      return;
+    }
+  g_object_ref (self->store);
+  gtk_list_box_bind_model (self->application_list, self->applications, create_application_row, self, NULL);
+  g_signal_connect_swapped (self->applications, "items-changed", G_CALLBACK (applications_changed), self);
+  show_list (self);
+
+  last = g_settings_get_int64 (self->settings, "last-application");
+  /* Read before opening: opening shows the first step and records it. */
+  page = g_settings_get_string (self->settings, "last-page");
+  if (last != 0 && open_stored (self, last, NULL))
+    shenbao_wizard_set_page (self->wizard, page);
+  else
+    g_settings_set_int64 (self->settings, "last-application", 0);
 }
 
 static void
@@ -109,6 +372,10 @@ shenbao_window_dispose (GObject *object)
 {
   ShenbaoWindow *self = SHENBAO_WINDOW (object);
 
+  if (self->applications != NULL)
+    g_signal_handlers_disconnect_by_data (self->applications, self);
+  g_clear_object (&self->applications);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHENBAO_TYPE_WINDOW);
   G_OBJECT_CLASS (shenbao_window_parent_class)->dispose (object);
@@ -125,7 +392,10 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   g_type_ensure (SHENBAO_TYPE_WIZARD);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/shenbao-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, application_list);
+  gtk_widget_class_bind_template_callback (widget_class, application_activated);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, new_button);
@@ -133,6 +403,8 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-application", NULL, new_application_activated);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_activated);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-application", "x", duplicate_activated);
+  gtk_widget_class_install_action (widget_class, "win.delete-application", "x", delete_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-application", NULL);
 }
 
@@ -147,4 +419,5 @@ shenbao_window_init (ShenbaoWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "last-page", self->wizard, "page", G_SETTINGS_BIND_SET);
 }

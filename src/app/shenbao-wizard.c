@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "shenbao-basic-page.h"
 #include "shenbao-identity-page.h"
@@ -27,6 +28,10 @@ struct _ShenbaoWizard
   ShenbaoApplication *application;
   ShenbaoVerdict *verdict;
   guint check_source;
+  guint shown_page;
+  /* Pages the candidate has moved away from: only there is an empty
+   * required field worth a red mark (a new form is not full of errors). */
+  gboolean left[3];
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoWizard, shenbao_wizard, ADW_TYPE_BIN)
@@ -74,7 +79,15 @@ current_index (ShenbaoWizard *self)
   return 0;
 }
 
-/* The findings of the verdict that a page shows, errors first. */
+static gboolean
+finding_shown (ShenbaoWizard        *self,
+               guint                 index,
+               const ShenbaoFinding *finding)
+{
+  return self->left[index] || g_strcmp0 (finding->code, "required") != 0;
+}
+
+/* The findings of the verdict that a page shows, of one severity. */
 static GPtrArray *
 page_findings (ShenbaoWizard *self,
                guint          index,
@@ -87,7 +100,8 @@ page_findings (ShenbaoWizard *self,
     {
       ShenbaoFinding *finding = g_ptr_array_index (self->verdict->findings, i);
 
-      if (finding->severity == severity && shenbao_wizard_page_owns_field (page, finding->field))
+      if (finding->severity == severity && shenbao_wizard_page_owns_field (page, finding->field)
+          && finding_shown (self, index, finding))
         g_ptr_array_add (findings, finding);
     }
   return findings;
@@ -102,7 +116,7 @@ update_steps (ShenbaoWizard *self)
       GtkImage *image = status_image (self, i);
 
       gtk_image_set_from_icon_name (image, errors->len > 0 ? "dialog-error-symbolic" : "emblem-ok-symbolic");
-      gtk_widget_set_visible (GTK_WIDGET (image), self->verdict != NULL);
+      gtk_widget_set_visible (GTK_WIDGET (image), self->verdict != NULL && (self->left[i] || errors->len > 0));
       gtk_widget_set_tooltip_text (GTK_WIDGET (image), errors->len > 0 ? _("Has problems to fix") : _("Complete"));
       gtk_widget_remove_css_class (GTK_WIDGET (image), errors->len > 0 ? "success" : "error");
       gtk_widget_add_css_class (GTK_WIDGET (image), errors->len > 0 ? "error" : "success");
@@ -125,7 +139,16 @@ shenbao_wizard_check_now (ShenbaoWizard *self)
   shenbao_date_set_today (&today);
   self->verdict = shenbao_rules_check (self->application, catalogue, SHENBAO_RULES_DEFAULT, &today);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    shenbao_wizard_page_show_verdict (page_at (self, i), self->verdict);
+    {
+      ShenbaoVerdict shown = *self->verdict;
+      g_autoptr(GPtrArray) findings = g_ptr_array_new ();
+
+      for (guint j = 0; j < self->verdict->findings->len; j++)
+        if (finding_shown (self, i, g_ptr_array_index (self->verdict->findings, j)))
+          g_ptr_array_add (findings, g_ptr_array_index (self->verdict->findings, j));
+      shown.findings = findings;
+      shenbao_wizard_page_show_verdict (page_at (self, i), &shown);
+    }
   update_steps (self);
 }
 
@@ -173,6 +196,7 @@ shenbao_wizard_set_application (ShenbaoWizard      *self,
     return;
   disconnect_application (self);
   g_set_object (&self->application, application);
+  memset (self->left, 0, sizeof self->left);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     shenbao_wizard_page_set_application (page_at (self, i), application);
   if (application != NULL)
@@ -218,6 +242,13 @@ visible_page_changed (ShenbaoWizard *self)
 {
   guint index = current_index (self);
 
+  if (index != self->shown_page)
+    {
+      self->left[self->shown_page] = TRUE;
+      self->shown_page = index;
+      shenbao_wizard_check_now (self);
+    }
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back", index > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next", index + 1 < G_N_ELEMENTS (page_names));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
@@ -248,6 +279,7 @@ next_activated (GtkWidget  *widget,
 
   if (index + 1 >= G_N_ELEMENTS (page_names))
     return;
+  self->left[index] = TRUE;
   shenbao_wizard_check_now (self);
   errors = page_findings (self, index, SHENBAO_SEVERITY_ERROR);
   if (errors->len > 0)

@@ -7,23 +7,6 @@
 #include "shenbao.h"
 #include "shenbao-cli.h"
 
-/* The upload slots of data/catalogue.xml that check-document serves, by id
- * and by the portal's name (SPEC §7). */
-static const struct
-{
-  const char          *id;
-  const char          *name;
-  ShenbaoDocumentKind  kind;
-} document_slots[] = {
-  { "id-front", "身份证人像面", SHENBAO_DOCUMENT_ID_CARD },
-  { "id-back", "身份证国徽面", SHENBAO_DOCUMENT_ID_CARD },
-  { "application-form", "申报表", SHENBAO_DOCUMENT_FORM },
-  { "work-commitment", "工作经历承诺书", SHENBAO_DOCUMENT_FORM },
-  { "diploma", "毕业证书", SHENBAO_DOCUMENT_CERTIFICATE },
-  { "education-commitment", "学历承诺书", SHENBAO_DOCUMENT_FORM },
-  { "previous-certificate", "上一级别证书", SHENBAO_DOCUMENT_CERTIFICATE },
-};
-
 /* A file that cannot be read is a usage or I/O error, except one too large
  * to be an upload, which breaks a rule. */
 static int
@@ -202,25 +185,20 @@ shenbao_cli_fix_photo (int    argc,
   return SHENBAO_CLI_EXIT_OK;
 }
 
-static gboolean
-find_document_slot (const char          *slot,
-                    ShenbaoDocumentKind *kind)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (document_slots); i++)
-    if (g_str_equal (slot, document_slots[i].id) || g_str_equal (slot, document_slots[i].name))
-      {
-        *kind = document_slots[i].kind;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 static void
-print_document_slots (void)
+print_document_slots (ShenbaoCatalogue *catalogue)
 {
+  GPtrArray *slots = shenbao_catalogue_get_slots (catalogue);
+  ShenbaoDocumentKind kind;
+
   g_printerr ("%s\n", _("The slots are:"));
-  for (gsize i = 0; i < G_N_ELEMENTS (document_slots); i++)
-    g_printerr ("  %-22s %s\n", document_slots[i].id, document_slots[i].name);
+  for (guint i = 0; i < slots->len; i++)
+    {
+      const ShenbaoSlot *slot = g_ptr_array_index (slots, i);
+
+      if (shenbao_document_kind_for_slot (slot, &kind))
+        g_printerr ("  %-22s %s\n", slot->id, slot->name);
+    }
 }
 
 int
@@ -237,20 +215,26 @@ shenbao_cli_check_document (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) data = NULL;
   g_autoptr(GPtrArray) findings = NULL;
+  ShenbaoCatalogue *catalogue;
+  const ShenbaoSlot *slot;
   ShenbaoDocumentKind kind;
 
   if (!shenbao_cli_parse (context, &argc, &argv, 2, 2))
     return SHENBAO_CLI_EXIT_USAGE;
-  if (g_str_equal (argv[1], "photo") || g_str_equal (argv[1], "个人照片"))
+  catalogue = shenbao_catalogue_get_default (&error);
+  if (catalogue == NULL)
+    return shenbao_cli_fail (error);
+  slot = shenbao_catalogue_find_slot (catalogue, argv[1]);
+  if (slot != NULL && slot->kind == SHENBAO_SLOT_KIND_PHOTO)
     {
       g_printerr ("%s\n", _("The 1-inch photo has its own checks: use check-photo."));
       return SHENBAO_CLI_EXIT_USAGE;
     }
-  if (!find_document_slot (argv[1], &kind))
+  if (slot == NULL || !shenbao_document_kind_for_slot (slot, &kind))
     {
       g_printerr (_("Unknown slot “%s”."), argv[1]);
       g_printerr ("\n");
-      print_document_slots ();
+      print_document_slots (catalogue);
       return SHENBAO_CLI_EXIT_USAGE;
     }
 

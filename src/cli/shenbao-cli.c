@@ -26,6 +26,8 @@ static const CommandEntry commands[] = {
   { "fix-photo", N_("Write a 1-inch photo that passes, or say why it cannot"), shenbao_cli_fix_photo },
   { "check-document", N_("Check the picture for another upload slot"), shenbao_cli_check_document },
   { "render", N_("Write the forms, the fill-in guide and the checklist as PDFs"), shenbao_cli_render },
+  { "export", N_("Write the upload package: the pictures, the print package and a manifest"), shenbao_cli_export },
+  { "batch", N_("Check and render many applications: a folder of files or a CSV"), shenbao_cli_batch },
 };
 
 GOptionContext *

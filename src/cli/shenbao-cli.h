@@ -27,10 +27,12 @@ int             shenbao_cli_fail           (GError             *error);
 
 void            shenbao_cli_print_findings (GPtrArray          *findings);
 
+int shenbao_cli_batch          (int argc, char **argv);
 int shenbao_cli_catalog        (int argc, char **argv);
 int shenbao_cli_check_document (int argc, char **argv);
 int shenbao_cli_check_id       (int argc, char **argv);
 int shenbao_cli_check_photo    (int argc, char **argv);
+int shenbao_cli_export         (int argc, char **argv);
 int shenbao_cli_export_app     (int argc, char **argv);
 int shenbao_cli_fix_photo      (int argc, char **argv);
 int shenbao_cli_import         (int argc, char **argv);

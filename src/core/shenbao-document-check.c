@@ -8,6 +8,7 @@
 #include "shenbao-error.h"
 #include "shenbao-finding.h"
 #include "shenbao-image.h"
+#include "shenbao-photo.h"
 
 #define FIELD "document"
 
@@ -278,4 +279,40 @@ shenbao_document_encode (GBytes              *data,
         }
       long_side = MAX ((int) (long_side * EXPORT_SCALE_STEP), min_long_side (kind));
     }
+}
+
+gboolean
+shenbao_document_kind_for_slot (const ShenbaoSlot   *slot,
+                                ShenbaoDocumentKind *kind)
+{
+  switch (slot->kind)
+    {
+    case SHENBAO_SLOT_KIND_ID_CARD:
+      *kind = SHENBAO_DOCUMENT_ID_CARD;
+      return TRUE;
+    case SHENBAO_SLOT_KIND_HANDWRITTEN_FORM:
+      *kind = SHENBAO_DOCUMENT_FORM;
+      return TRUE;
+    case SHENBAO_SLOT_KIND_DOCUMENT:
+      /* Diplomas and certificates, often landscape. */
+      *kind = SHENBAO_DOCUMENT_CERTIFICATE;
+      return TRUE;
+    case SHENBAO_SLOT_KIND_PHOTO:
+    default:
+      return FALSE;
+    }
+}
+
+GPtrArray *
+shenbao_slot_check (const ShenbaoSlot *slot,
+                    GBytes            *data)
+{
+  ShenbaoDocumentKind kind;
+
+  g_return_val_if_fail (slot != NULL, NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!shenbao_document_kind_for_slot (slot, &kind))
+    return shenbao_photo_check (data);
+  return shenbao_document_check (data, kind);
 }

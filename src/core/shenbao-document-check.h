@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "shenbao-catalogue.h"
+
 G_BEGIN_DECLS
 
 /* The upload slots other than the 1-inch photo (SPEC §7), by what the
@@ -13,6 +15,16 @@ typedef enum
   SHENBAO_DOCUMENT_FORM,        /* a printed A4 form or letter, handwritten: portrait */
   SHENBAO_DOCUMENT_CERTIFICATE, /* a diploma or certificate, either way round */
 } ShenbaoDocumentKind;
+
+/* The kind of picture an upload slot of the catalogue takes; FALSE for the
+ * 1-inch photo, which has checks of its own (shenbao-photo.h). */
+gboolean shenbao_document_kind_for_slot (const ShenbaoSlot   *slot,
+                                         ShenbaoDocumentKind *kind);
+
+/* The checks of the slot's kind on an attached file: the 1-inch photo's
+ * (shenbao_photo_check) or a document picture's. Never fails. */
+GPtrArray *shenbao_slot_check (const ShenbaoSlot *slot,
+                               GBytes            *data);
 
 /* 2 MB read as 2 000 000 bytes, the smaller of its two readings. */
 #define SHENBAO_DOCUMENT_DEFAULT_MAX_BYTES 2000000

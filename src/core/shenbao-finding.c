@@ -111,3 +111,21 @@ shenbao_findings_find (GPtrArray  *findings,
     }
   return NULL;
 }
+
+char *
+shenbao_findings_join (GPtrArray *findings)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const ShenbaoFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->severity == SHENBAO_SEVERITY_INFO)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, finding->message);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -44,6 +44,10 @@ ShenbaoSeverity shenbao_findings_worst (GPtrArray      *findings);
 const ShenbaoFinding *shenbao_findings_find (GPtrArray  *findings,
                                              const char *code);
 
+/* The messages of the warnings and errors, joined by "; " for one cell or
+ * line ("" when there are none). */
+char           *shenbao_findings_join (GPtrArray      *findings);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShenbaoFinding, shenbao_finding_free)
 
 G_END_DECLS

@@ -22,4 +22,8 @@
 #include "shenbao-image.h"
 #include "shenbao-photo.h"
 #include "shenbao-document-check.h"
+#include "shenbao-attachment-checker.h"
 #include "shenbao-documents.h"
+#include "shenbao-csv.h"
+#include "shenbao-export.h"
+#include "shenbao-batch.h"
