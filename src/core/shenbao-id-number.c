@@ -164,10 +164,19 @@ shenbao_id_number_parse (const char      *text,
                          ShenbaoIdNumber *out,
                          GError         **error)
 {
-  g_autofree char *number = normalise (text != NULL ? text : "");
+  g_autofree char *number = NULL;
   GDate birth_date;
   char expected;
 
+  /* normalise walks characters: bytes that are not UTF-8 (a command-line
+   * argument, a CSV cell) would take it past the end of the text. */
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, SHENBAO_ID_NUMBER_ERROR, SHENBAO_ID_NUMBER_ERROR_CHARACTERS,
+                           _("An ID number is 17 digits followed by a digit or X"));
+      return FALSE;
+    }
+  number = normalise (text != NULL ? text : "");
   if (!check_shape (number, error) || !check_region (number, error)
       || !check_birth_date (number, today, &birth_date, error))
     return FALSE;
