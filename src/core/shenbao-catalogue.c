@@ -335,18 +335,12 @@ load_occupations (ShenbaoCatalogue  *self,
   return TRUE;
 }
 
-ShenbaoCatalogue *
-shenbao_catalogue_load (const char  *path,
-                        GError     **error)
+static ShenbaoCatalogue *
+catalogue_from_document (xmlDoc  *doc,
+                         GError **error)
 {
   g_autoptr(ShenbaoCatalogue) self = NULL;
-  g_autoptr(xmlDoc) doc = NULL;
-  xmlNode *root;
-
-  doc = shenbao_xml_parse_file (path, "catalogue.rng", error);
-  if (doc == NULL)
-    return NULL;
-  root = xmlDocGetRootElement (doc);
+  xmlNode *root = xmlDocGetRootElement (doc);
 
   self = g_object_new (SHENBAO_TYPE_CATALOGUE, NULL);
   self->season = shenbao_xml_attribute (root, "season");
@@ -356,6 +350,25 @@ shenbao_catalogue_load (const char  *path,
       || !load_materials_and_mailing (self, root, error) || !load_occupations (self, root, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+ShenbaoCatalogue *
+shenbao_catalogue_load (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(xmlDoc) doc = shenbao_xml_parse_file (path, "catalogue.rng", error);
+
+  return doc != NULL ? catalogue_from_document (doc, error) : NULL;
+}
+
+ShenbaoCatalogue *
+shenbao_catalogue_load_data (const char  *data,
+                             gsize        length,
+                             GError     **error)
+{
+  g_autoptr(xmlDoc) doc = shenbao_xml_parse (data, length, "catalogue.xml", "catalogue.rng", error);
+
+  return doc != NULL ? catalogue_from_document (doc, error) : NULL;
 }
 
 ShenbaoCatalogue *

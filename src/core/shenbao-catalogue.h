@@ -46,6 +46,10 @@ typedef enum
  * that are list items, slot references that exist). */
 ShenbaoCatalogue   *shenbao_catalogue_load              (const char       *path,
                                                          GError          **error);
+/* The same from a catalogue's bytes (catalogue.xml's, for the messages). */
+ShenbaoCatalogue   *shenbao_catalogue_load_data         (const char       *data,
+                                                         gsize             length,
+                                                         GError          **error);
 /* The catalogue of the data folder, loaded once per process. */
 ShenbaoCatalogue   *shenbao_catalogue_get_default       (GError          **error);
 
