@@ -8,8 +8,10 @@ G_BEGIN_DECLS
 /* Images made by the tests, with libjpeg and gdk-pixbuf directly (not with
  * the code under test), so that they compress like the real thing. */
 
-#define FIXTURE_WHITE 0xF6F6F4
-#define FIXTURE_BLUE  0x3C8CDC
+/* 0xRRGGBB, unsigned: shifted into gdk_pixbuf_fill's 0xRRGGBBAA it would
+ * overflow an int. */
+#define FIXTURE_WHITE 0xF6F6F4u
+#define FIXTURE_BLUE  0x3C8CDCu
 
 /* A head-and-shoulders photo on a background colour (0xRRGGBB). detail, 0–1,
  * is the amount of texture (skin, hair, cloth, sensor noise): 1 compresses

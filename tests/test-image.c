@@ -5,10 +5,11 @@
 #include "shenbao.h"
 #include "image-fixtures.h"
 
-#define RED   0xE02020
-#define GREEN 0x20C020
-#define BLUE  0x2020E0
-#define BLACK 0x101010
+/* Unsigned, as the fixtures' colours (image-fixtures.h). */
+#define RED   0xE02020u
+#define GREEN 0x20C020u
+#define BLUE  0x2020E0u
+#define BLACK 0x101010u
 
 /* An upright picture whose quadrants tell every turn and mirror apart. */
 static GdkPixbuf *

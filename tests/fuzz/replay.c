@@ -46,8 +46,8 @@ add_tests (const char *corpus)
       const char *name = g_ptr_array_index (names, i);
       g_autofree char *test_path = g_strdup_printf ("/fuzz/%s/%s/%s", FUZZ_TARGET, corpus, name);
 
-      /* The path lives as long as the process, as the test does. */
-      g_test_add_data_func (test_path, g_build_filename (dir_path, name, NULL), test_replay_file);
+      g_test_add_data_func_full (test_path, g_build_filename (dir_path, name, NULL),
+                                 test_replay_file, g_free);
     }
   return names->len;
 }
