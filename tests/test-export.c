@@ -179,6 +179,9 @@ test_hostile_name (void)
     { "张\n三\t/..", "张_三___-互联网营销师" },
     { "..", "_-互联网营销师" },
     { "a\\b:c*d?e\"f<g>h|i", "a_b_c_d_e_f_g_h_i-互联网营销师" },
+    /* Right-to-left marks and overrides go; a family emoji keeps its joiners. */
+    { "\u202e三张\u202c\u200f", "三张-互联网营销师" },
+    { "\u2067张\u2069👨\u200d👩\u200d👧", "张👨\u200d👩\u200d👧-互联网营销师" },
   };
   g_autoptr(ShenbaoApplication) application = load_fixture (1);
   g_autofree char *long_name = NULL;

@@ -56,6 +56,16 @@ is_unsafe_char (gunichar c)
   return g_unichar_iscntrl (c) || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL);
 }
 
+/* Bidirectional controls reorder what follows them where the name is shown:
+ * an override can make a folder look like another candidate's (or a .pdf look
+ * like something else). They carry no letter, so they are dropped. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E)
+         || (c >= 0x2066 && c <= 0x2069);
+}
+
 char *
 shenbao_export_get_name (ShenbaoApplication *application)
 {
@@ -71,6 +81,8 @@ shenbao_export_get_name (ShenbaoApplication *application)
     {
       gunichar c = g_utf8_get_char (p);
 
+      if (is_bidi_control (c))
+        continue;
       if (is_unsafe_char (c))
         g_string_append_c (name, '_');
       else
