@@ -670,7 +670,10 @@ fixture_remove_dir (const char *dir)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
-      g_unlink (path);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        fixture_remove_dir (path);
+      else
+        g_unlink (path);
     }
   g_rmdir (dir);
 }

@@ -90,6 +90,7 @@ char      *fixture_temp_dir             (void);
 char      *fixture_write                (const char      *dir,
                                          const char      *name,
                                          GBytes          *data);
+/* Removes everything below too (links are removed, not followed). */
 void       fixture_remove_dir           (const char      *dir);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include "image-fixtures.h"
+
 /* A user waits this long at most; under ASan everything runs several times
  * slower, so the limit is scaled there rather than dropped. */
 #define TIME_LIMIT_SECONDS 2.0
@@ -66,8 +68,9 @@ run_cli (HostileRun         *run,
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTimer) timer = g_timer_new ();
+  struct rusage before;
   struct rusage usage;
+  double seconds;
   double limit = TIME_LIMIT_SECONDS * (under_asan () ? ASAN_SLOWDOWN : 1.0);
   int wait_status = 0;
 
@@ -79,6 +82,7 @@ run_cli (HostileRun         *run,
   envp = g_environ_setenv (envp, "LANG", "C.UTF-8", TRUE);
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
 
+  getrusage (RUSAGE_CHILDREN, &before);
   g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
                 under_asan () ? NULL : limit_address_space, NULL,
                 &run->out, &run->err, &wait_status, &error);
@@ -91,9 +95,18 @@ run_cli (HostileRun         *run,
   g_assert_cmpint (run->status, <=, 2);
   if (run->status != 0)
     g_assert_true (has_text (run->err) || has_text (run->out));
-  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, limit);
 
+  /* Processor time rather than wall time: on a shared machine the wall
+   * clock also counts the neighbours' work. Nothing here waits on anything
+   * but the processor and the local disk. */
   getrusage (RUSAGE_CHILDREN, &usage);
+  seconds = (double) (usage.ru_utime.tv_sec - before.ru_utime.tv_sec)
+            + (double) (usage.ru_stime.tv_sec - before.ru_stime.tv_sec)
+            + (double) (usage.ru_utime.tv_usec - before.ru_utime.tv_usec) / G_USEC_PER_SEC
+            + (double) (usage.ru_stime.tv_usec - before.ru_stime.tv_usec) / G_USEC_PER_SEC;
+  if (seconds >= limit)
+    g_error ("%s %s: %.2f s of processor time, over the %.1f s a user waits", args[0], args[1],
+             seconds, limit);
   peak_child_kib = MAX (peak_child_kib, usage.ru_maxrss);
 }
 
@@ -104,45 +117,87 @@ hostile_file (const char *name)
 }
 
 /* The file's name says which command reads it: app-*.xml are application
- * files, photo-* are offered as the 1-inch photo, document-* for another slot. */
+ * files (validated, rendered, and batched from a folder that holds them),
+ * photo-* are offered as the 1-inch photo, csv-* are batch input, document-*
+ * are offered for another slot. */
 static void
 test_hostile_file (gconstpointer data)
 {
   const char *name = data;
   g_autofree char *path = hostile_file (name);
-  g_autofree char *dir = g_dir_make_tmp ("shenbao-hostile-XXXXXX", NULL);
+  g_autofree char *dir = fixture_temp_dir ();
   g_autofree char *fixed = g_build_filename (dir, "fixed.jpg", NULL);
+  g_autofree char *batch_input = g_build_filename (dir, "input", NULL);
+  g_autofree char *batch_output = g_build_filename (dir, "batch", NULL);
   g_auto(HostileRun) first = { 0 };
   g_auto(HostileRun) second = { 0 };
+  g_auto(HostileRun) third = { 0 };
 
-  g_assert_nonnull (dir);
   if (g_str_has_prefix (name, "app-"))
     {
+      g_autofree char *link = g_build_filename (batch_input, name, NULL);
+
       run_cli (&first, (const char * const[]) { "validate", path, NULL });
       run_cli (&second, (const char * const[]) { "render", path, "--out", dir, NULL });
+      g_assert_cmpint (g_mkdir (batch_input, 0700), ==, 0);
+      g_assert_cmpint (symlink (path, link), ==, 0);
+      run_cli (&third, (const char * const[]) { "batch", batch_input, "--out", batch_output, NULL });
     }
   else if (g_str_has_prefix (name, "photo-"))
     {
       run_cli (&first, (const char * const[]) { "check-photo", path, NULL });
       run_cli (&second, (const char * const[]) { "fix-photo", path, fixed, NULL });
     }
+  else if (g_str_has_prefix (name, "csv-"))
+    {
+      run_cli (&first, (const char * const[]) { "batch", path, "--out", batch_output, NULL });
+    }
   else
     {
       run_cli (&first, (const char * const[]) { "check-document", "id-front", path, NULL });
     }
 
-  /* What render or fix-photo wrote is not under test here. */
-  {
-    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-    const char *entry;
+  /* What render, fix-photo or batch wrote is not under test here. */
+  fixture_remove_dir (dir);
+}
 
-    while (listing != NULL && (entry = g_dir_read_name (listing)) != NULL)
-      {
-        g_autofree char *written = g_build_filename (dir, entry, NULL);
-        g_unlink (written);
-      }
-  }
-  g_rmdir (dir);
+/* Huge pixel counts in small files below the limit the probe enforces (the
+ * files beyond it are stored): a plain picture of 48 megapixels, what a
+ * high-end phone stores, compresses to a few hundred KB, and every command
+ * must still answer within the time and memory of a hostile case. Written
+ * here, as they are large. */
+static void
+test_huge_pixel_count (void)
+{
+  g_autofree char *dir = fixture_temp_dir ();
+  g_autoptr(GdkPixbuf) plain = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 6000, 8000);
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) jpeg = NULL;
+  g_autofree char *png_path = NULL;
+  g_autofree char *jpeg_path = NULL;
+  g_autofree char *fixed = g_build_filename (dir, "fixed.jpg", NULL);
+
+  gdk_pixbuf_fill (plain, FIXTURE_WHITE << 8 | 0xFF);
+  png = fixture_png (plain);
+  jpeg = fixture_jpeg (plain, 10, FIXTURE_JPEG_BASELINE);
+  g_clear_object (&plain);
+  g_assert_cmpuint (g_bytes_get_size (png), <, 1024 * 1024);
+  g_assert_cmpuint (g_bytes_get_size (jpeg), <, 2 * 1024 * 1024);
+  png_path = fixture_write (dir, "huge.png", png);
+  jpeg_path = fixture_write (dir, "huge.jpg", jpeg);
+
+  for (const char * const *path = (const char * const[]) { png_path, jpeg_path, NULL }; *path != NULL; path++)
+    {
+      g_auto(HostileRun) photo = { 0 };
+      g_auto(HostileRun) fix = { 0 };
+      g_auto(HostileRun) document = { 0 };
+
+      run_cli (&photo, (const char * const[]) { "check-photo", *path, NULL });
+      run_cli (&fix, (const char * const[]) { "fix-photo", *path, fixed, NULL });
+      run_cli (&document, (const char * const[]) { "check-document", "diploma", *path, NULL });
+      g_assert_cmpint (photo.status, ==, 1);
+    }
+  fixture_remove_dir (dir);
 }
 
 /* A 100 MB text node, written here rather than stored: libxml2 refuses a text
@@ -150,13 +205,12 @@ test_hostile_file (gconstpointer data)
 static void
 test_huge_text_node (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("shenbao-hostile-XXXXXX", NULL);
+  g_autofree char *dir = fixture_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "huge.xml", NULL);
   g_autofree char *chunk = g_strnfill (1024 * 1024, 'x');
   g_auto(HostileRun) run = { 0 };
   FILE *file;
 
-  g_assert_nonnull (dir);
   file = g_fopen (path, "wb");
   g_assert_nonnull (file);
   fputs ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -170,8 +224,7 @@ test_huge_text_node (void)
   run_cli (&run, (const char * const[]) { "validate", path, NULL });
   g_assert_cmpint (run.status, !=, 0);
 
-  g_unlink (path);
-  g_rmdir (dir);
+  fixture_remove_dir (dir);
 }
 
 static void
@@ -204,7 +257,8 @@ main (int argc, char **argv)
     if (!g_str_equal (name, "README"))
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
-  g_assert_cmpuint (names->len, >=, 40);
+  /* The issue asks for at least 50 hostile files. */
+  g_assert_cmpuint (names->len, >=, 50);
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -214,6 +268,7 @@ main (int argc, char **argv)
       g_test_add_data_func (test_path, name, test_hostile_file);
     }
   g_test_add_func ("/hostile/huge-text-node", test_huge_text_node);
+  g_test_add_func ("/hostile/huge-pixel-count", test_huge_pixel_count);
 
   status = g_test_run ();
   report_peak_memory ();
