@@ -7,6 +7,7 @@
 #include "shenbao-entry-row.h"
 #include "shenbao-field-editor.h"
 #include "shenbao-registration-page.h"
+#include "shenbao-verdict-row.h"
 #include "shenbao-work-entry-row.h"
 
 /* Step 3 of the portal, 报名信息: the occupation, the condition, and only the
@@ -21,8 +22,7 @@ struct _ShenbaoRegistrationPage
   GtkCheckButton *condition1_button;
   GtkCheckButton *condition2_button;
   GtkCheckButton *condition3_button;
-  AdwActionRow *verdict_row;
-  GtkImage *verdict_icon;
+  ShenbaoVerdictRow *verdict_row;
   GtkWidget *work_group;
   GtkListBox *work_list;
   GtkWidget *certificate_group;
@@ -195,23 +195,9 @@ shenbao_registration_page_show_verdict (ShenbaoWizardPage    *page,
                                         const ShenbaoVerdict *verdict)
 {
   ShenbaoRegistrationPage *self = SHENBAO_REGISTRATION_PAGE (page);
-  g_autofree char *summary = NULL;
-  g_auto(GStrv) details = NULL;
-  g_autofree char *joined = NULL;
 
   SHENBAO_WIZARD_PAGE_CLASS (shenbao_registration_page_parent_class)->show_verdict (page, verdict);
-  if (verdict == NULL)
-    return;
-
-  summary = shenbao_verdict_get_summary (verdict);
-  details = shenbao_verdict_get_details (verdict);
-  joined = g_strjoinv ("\n", details);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->verdict_row), summary);
-  adw_action_row_set_subtitle (self->verdict_row, joined);
-  gtk_image_set_from_icon_name (self->verdict_icon,
-                                shenbao_verdict_passes (verdict) ? "emblem-ok-symbolic"
-                                : verdict->condition != 0 && verdict->met[verdict->condition] ? "dialog-warning-symbolic"
-                                : "dialog-error-symbolic");
+  shenbao_verdict_row_show (self->verdict_row, verdict);
 }
 
 static gboolean
@@ -251,6 +237,7 @@ shenbao_registration_page_class_init (ShenbaoRegistrationPageClass *klass)
 
   g_type_ensure (SHENBAO_TYPE_ENTRY_ROW);
   g_type_ensure (SHENBAO_TYPE_CHOICE_ROW);
+  g_type_ensure (SHENBAO_TYPE_VERDICT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/shenbao-registration-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoRegistrationPage, condition1_row);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoRegistrationPage, condition2_row);
@@ -259,7 +246,6 @@ shenbao_registration_page_class_init (ShenbaoRegistrationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoRegistrationPage, condition2_button);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoRegistrationPage, condition3_button);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoRegistrationPage, verdict_row);
-  gtk_widget_class_bind_template_child (widget_class, ShenbaoRegistrationPage, verdict_icon);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoRegistrationPage, work_group);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoRegistrationPage, work_list);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoRegistrationPage, certificate_group);

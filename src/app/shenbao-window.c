@@ -354,6 +354,7 @@ load_store (ShenbaoWindow *self)
       return;
     }
   g_object_ref (self->store);
+  shenbao_wizard_set_store (self->wizard, self->store);
   gtk_list_box_bind_model (self->application_list, self->applications, create_application_row, self, NULL);
   g_signal_connect_swapped (self->applications, "items-changed", G_CALLBACK (applications_changed), self);
   show_list (self);

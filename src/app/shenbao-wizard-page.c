@@ -67,6 +67,24 @@ shenbao_wizard_page_owns_field (ShenbaoWizardPage *self,
   return SHENBAO_WIZARD_PAGE_GET_CLASS (self)->owns_field (self, field);
 }
 
+AdwToast *
+shenbao_wizard_page_toast (ShenbaoWizardPage *self,
+                           const char        *title)
+{
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  g_return_val_if_fail (SHENBAO_IS_WIZARD_PAGE (self), NULL);
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    return NULL;
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return toast;
+}
+
 static void
 unbind_fields (ShenbaoWizardPage *self)
 {

@@ -35,4 +35,9 @@ void                shenbao_wizard_page_show_verdict    (ShenbaoWizardPage    *s
 gboolean            shenbao_wizard_page_owns_field      (ShenbaoWizardPage    *self,
                                                          const char           *field);
 
+/* Shows a toast in the wizard around the page; returns it (owned by the
+ * overlay) so that a caller can add a button, or NULL outside a wizard. */
+AdwToast           *shenbao_wizard_page_toast           (ShenbaoWizardPage    *self,
+                                                         const char           *title);
+
 G_END_DECLS

@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "shenbao-basic-page.h"
+#include "shenbao-export-page.h"
 #include "shenbao-identity-page.h"
 #include "shenbao-registration-page.h"
+#include "shenbao-uploads-page.h"
 #include "shenbao-wizard.h"
 #include "shenbao-wizard-page.h"
 
@@ -24,14 +26,18 @@ struct _ShenbaoWizard
   GtkImage *status_basic;
   GtkImage *status_identity;
   GtkImage *status_registration;
+  GtkImage *status_uploads;
+  ShenbaoUploadsPage *uploads_page;
+  ShenbaoExportPage *export_page;
 
   ShenbaoApplication *application;
+  ShenbaoAttachmentChecker *checker;
   ShenbaoVerdict *verdict;
   guint check_source;
   guint shown_page;
   /* Pages the candidate has moved away from: only there is an empty
    * required field worth a red mark (a new form is not full of errors). */
-  gboolean left[3];
+  gboolean left[5];
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoWizard, shenbao_wizard, ADW_TYPE_BIN)
@@ -50,13 +56,14 @@ static GParamSpec *properties[N_PROPS];
  * the last key keeps the messages from flickering under the typist. */
 #define CHECK_DELAY_MS 150
 
-static const char * const page_names[] = { "basic", "identity", "registration" };
+static const char * const page_names[] = { "basic", "identity", "registration", "uploads", "export" };
 
 static GtkImage *
 status_image (ShenbaoWizard *self,
               guint          index)
 {
-  GtkImage *images[] = { self->status_basic, self->status_identity, self->status_registration };
+  /* Print & export owns no field: it has no mark. */
+  GtkImage *images[] = { self->status_basic, self->status_identity, self->status_registration, self->status_uploads, NULL };
 
   return images[index];
 }
@@ -115,6 +122,8 @@ update_steps (ShenbaoWizard *self)
       g_autoptr(GPtrArray) errors = page_findings (self, i, SHENBAO_SEVERITY_ERROR);
       GtkImage *image = status_image (self, i);
 
+      if (image == NULL)
+        continue;
       gtk_image_set_from_icon_name (image, errors->len > 0 ? "dialog-error-symbolic" : "emblem-ok-symbolic");
       gtk_widget_set_visible (GTK_WIDGET (image), self->verdict != NULL && (self->left[i] || errors->len > 0));
       gtk_widget_set_tooltip_text (GTK_WIDGET (image), errors->len > 0 ? _("Has problems to fix") : _("Complete"));
@@ -196,6 +205,8 @@ shenbao_wizard_set_application (ShenbaoWizard      *self,
     return;
   disconnect_application (self);
   g_set_object (&self->application, application);
+  if (self->checker != NULL)
+    shenbao_attachment_checker_set_application (self->checker, application);
   memset (self->left, 0, sizeof self->left);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     shenbao_wizard_page_set_application (page_at (self, i), application);
@@ -209,6 +220,15 @@ shenbao_wizard_set_application (ShenbaoWizard      *self,
     }
   shenbao_wizard_check_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLICATION]);
+}
+
+void
+shenbao_wizard_set_store (ShenbaoWizard *self,
+                          ShenbaoStore  *store)
+{
+  g_return_if_fail (SHENBAO_IS_WIZARD (self));
+
+  shenbao_export_page_set_store (self->export_page, store);
 }
 
 const char *
@@ -347,6 +367,7 @@ shenbao_wizard_dispose (GObject *object)
   g_clear_handle_id (&self->check_source, g_source_remove);
   disconnect_application (self);
   g_clear_object (&self->application);
+  g_clear_object (&self->checker);
   g_clear_pointer (&self->verdict, shenbao_verdict_free);
   G_OBJECT_CLASS (shenbao_wizard_parent_class)->dispose (object);
 }
@@ -372,6 +393,8 @@ shenbao_wizard_class_init (ShenbaoWizardClass *klass)
   g_type_ensure (SHENBAO_TYPE_BASIC_PAGE);
   g_type_ensure (SHENBAO_TYPE_IDENTITY_PAGE);
   g_type_ensure (SHENBAO_TYPE_REGISTRATION_PAGE);
+  g_type_ensure (SHENBAO_TYPE_UPLOADS_PAGE);
+  g_type_ensure (SHENBAO_TYPE_EXPORT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/shenbao-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWizard, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWizard, stack);
@@ -380,6 +403,9 @@ shenbao_wizard_class_init (ShenbaoWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWizard, status_basic);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWizard, status_identity);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWizard, status_registration);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWizard, status_uploads);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWizard, uploads_page);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWizard, export_page);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed);
 
   /* The step buttons are toggles of this stateful action: the one whose
@@ -394,6 +420,13 @@ shenbao_wizard_class_init (ShenbaoWizardClass *klass)
 static void
 shenbao_wizard_init (ShenbaoWizard *self)
 {
+  ShenbaoCatalogue *catalogue = shenbao_catalogue_get_default (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Thumbnails at twice the rows' 72 pixels stay sharp on a HiDPI screen. */
+  if (catalogue != NULL)
+    self->checker = shenbao_attachment_checker_new (catalogue, 144);
+  shenbao_uploads_page_set_checker (self->uploads_page, self->checker);
+  shenbao_export_page_set_checker (self->export_page, self->checker);
   visible_page_changed (self);
 }

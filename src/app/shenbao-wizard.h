@@ -14,6 +14,9 @@ G_DECLARE_FINAL_TYPE (ShenbaoWizard, shenbao_wizard, SHENBAO, WIZARD, AdwBin)
 ShenbaoApplication   *shenbao_wizard_get_application (ShenbaoWizard      *self);
 void                  shenbao_wizard_set_application (ShenbaoWizard      *self,
                                                       ShenbaoApplication *application);
+/* The store that keeps the review tracker (the Print & Export step). */
+void                  shenbao_wizard_set_store       (ShenbaoWizard      *self,
+                                                      ShenbaoStore       *store);
 const char           *shenbao_wizard_get_page        (ShenbaoWizard      *self);
 void                  shenbao_wizard_set_page        (ShenbaoWizard      *self,
                                                       const char         *page);

@@ -18,6 +18,15 @@ static const char * const document_names[SHENBAO_N_DOCUMENTS] = {
   [SHENBAO_DOCUMENT_CHECKLIST] = "checklist",
 };
 
+static const char * const document_titles[SHENBAO_N_DOCUMENTS] = {
+  [SHENBAO_DOCUMENT_PRINT_PACKAGE] = N_("Print package (all of them, in order)"),
+  [SHENBAO_DOCUMENT_APPLICATION_FORM] = N_("Application form"),
+  [SHENBAO_DOCUMENT_WORK_COMMITMENT] = N_("Work history commitment letter"),
+  [SHENBAO_DOCUMENT_EDUCATION_COMMITMENT] = N_("Education commitment letter"),
+  [SHENBAO_DOCUMENT_FILL_GUIDE] = N_("Fill-in guide"),
+  [SHENBAO_DOCUMENT_CHECKLIST] = N_("Checklist and mailing sheet"),
+};
+
 const ShenbaoPdfStyle shenbao_document_title_style = { SHENBAO_PDF_FACE_SONG, 16, SHENBAO_PDF_BLACK, TRUE };
 const ShenbaoPdfStyle shenbao_document_text_style = { SHENBAO_PDF_FACE_SONG, 10.5, SHENBAO_PDF_BLACK, FALSE };
 const ShenbaoPdfStyle shenbao_document_small_style = { SHENBAO_PDF_FACE_SONG, 8, SHENBAO_PDF_BLACK, FALSE };
@@ -31,6 +40,14 @@ shenbao_document_get_name (ShenbaoDocument document)
   g_return_val_if_fail (document < SHENBAO_N_DOCUMENTS, NULL);
 
   return document_names[document];
+}
+
+const char *
+shenbao_document_get_title (ShenbaoDocument document)
+{
+  g_return_val_if_fail (document < SHENBAO_N_DOCUMENTS, NULL);
+
+  return _(document_titles[document]);
 }
 
 gboolean

@@ -23,6 +23,8 @@ typedef enum
 
 /* "application-form": the document's name, and with ".pdf" its file's. */
 const char *shenbao_document_get_name       (ShenbaoDocument      document);
+/* What the document is called in the user's language. */
+const char *shenbao_document_get_title      (ShenbaoDocument      document);
 gboolean    shenbao_document_from_name      (const char          *name,
                                              ShenbaoDocument     *document);
 char       *shenbao_document_get_file_name  (ShenbaoDocument      document);

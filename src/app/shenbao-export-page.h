@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "shenbao-wizard-page.h"
+
+G_BEGIN_DECLS
+
+#define SHENBAO_TYPE_EXPORT_PAGE (shenbao_export_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (ShenbaoExportPage, shenbao_export_page, SHENBAO, EXPORT_PAGE, ShenbaoWizardPage)
+
+/* The checker whose results the materials show; the wizard owns it. */
+void shenbao_export_page_set_checker (ShenbaoExportPage        *self,
+                                      ShenbaoAttachmentChecker *checker);
+/* The store that keeps the review tracker; NULL when it could not be opened. */
+void shenbao_export_page_set_store   (ShenbaoExportPage        *self,
+                                      ShenbaoStore             *store);
+
+G_END_DECLS

@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shenbao-slot-row.h"
+
+struct _ShenbaoSlotRow
+{
+  AdwActionRow parent_instance;
+
+  GtkStack *preview_stack;
+  GtkSpinner *spinner;
+  GtkPicture *thumbnail;
+  GtkImage *state_icon;
+  GtkWidget *fix_button;
+  GtkWidget *choose_button;
+  GtkWidget *remove_button;
+
+  char *slot_name;
+};
+
+G_DEFINE_FINAL_TYPE (ShenbaoSlotRow, shenbao_slot_row, ADW_TYPE_ACTION_ROW)
+
+const char *
+shenbao_slot_row_get_slot_name (ShenbaoSlotRow *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_SLOT_ROW (self), NULL);
+
+  return self->slot_name;
+}
+
+static void
+show_state (ShenbaoSlotRow *self,
+            const char     *icon_name,
+            const char     *style,
+            const char     *text)
+{
+  GtkWidget *row = GTK_WIDGET (self);
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  gtk_widget_remove_css_class (row, "error");
+  gtk_widget_remove_css_class (row, "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_icon), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_icon), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_icon), "error");
+  if (style != NULL && !g_str_equal (style, "success"))
+    gtk_widget_add_css_class (row, style);
+  if (style != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->state_icon), style);
+  gtk_widget_set_visible (GTK_WIDGET (self->state_icon), icon_name != NULL);
+  if (icon_name != NULL)
+    gtk_image_set_from_icon_name (self->state_icon, icon_name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), markup);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->choose_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+void
+shenbao_slot_row_show (ShenbaoSlotRow           *self,
+                       const ShenbaoAttachment  *attachment,
+                       ShenbaoAttachmentChecker *checker)
+{
+  GPtrArray *findings = NULL;
+  GdkPixbuf *thumbnail = NULL;
+  gboolean pending = FALSE;
+
+  g_return_if_fail (SHENBAO_IS_SLOT_ROW (self));
+
+  if (attachment != NULL)
+    {
+      pending = shenbao_attachment_checker_is_pending (checker, self->slot_name);
+      findings = shenbao_attachment_checker_get_findings (checker, self->slot_name);
+      thumbnail = shenbao_attachment_checker_get_thumbnail (checker, self->slot_name);
+    }
+  gtk_spinner_set_spinning (self->spinner, pending);
+  gtk_widget_set_visible (self->remove_button, attachment != NULL);
+  gtk_button_set_label (GTK_BUTTON (self->choose_button), attachment != NULL ? _("_Replace…") : _("_Choose…"));
+
+  if (thumbnail != NULL)
+    {
+      g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (thumbnail);
+
+      gtk_picture_set_paintable (self->thumbnail, GDK_PAINTABLE (texture));
+    }
+  gtk_stack_set_visible_child_name (self->preview_stack,
+                                    pending ? "checking" : thumbnail != NULL ? "thumbnail" : "empty");
+
+  if (attachment == NULL)
+    show_state (self, NULL, NULL, _("Not attached yet: choose a file or drop it here"));
+  else if (attachment->data == NULL)
+    show_state (self, "dialog-error-symbolic", "error", _("The file could not be read: choose it again"));
+  else if (pending)
+    show_state (self, NULL, NULL, _("Checking…"));
+  else
+    {
+      ShenbaoSeverity worst = findings != NULL ? shenbao_findings_worst (findings) : SHENBAO_SEVERITY_INFO;
+      g_autofree char *problems = findings != NULL ? shenbao_findings_join (findings) : g_strdup ("");
+      g_autofree char *size = g_format_size (g_bytes_get_size (attachment->data));
+      g_autofree char *text = NULL;
+
+      if (*problems == '\0')
+        text = g_strdup_printf (_("%s, %s: passes the checks"), attachment->filename, size);
+      else
+        text = g_strdup_printf ("%s, %s: %s", attachment->filename, size, problems);
+      show_state (self,
+                  worst == SHENBAO_SEVERITY_ERROR ? "dialog-error-symbolic"
+                  : worst == SHENBAO_SEVERITY_WARNING ? "dialog-warning-symbolic" : "emblem-ok-symbolic",
+                  worst == SHENBAO_SEVERITY_ERROR ? "error" : worst == SHENBAO_SEVERITY_WARNING ? "warning" : "success",
+                  text);
+    }
+}
+
+/* A file dropped from the file manager goes where the candidate dropped it. */
+static gboolean
+file_dropped (GtkDropTarget  *target,
+              const GValue   *value,
+              double          x,
+              double          y,
+              ShenbaoSlotRow *self)
+{
+  GFile *file = g_value_get_object (value);
+  g_autofree char *uri = NULL;
+
+  if (file == NULL)
+    return FALSE;
+  uri = g_file_get_uri (file);
+  return gtk_widget_activate_action (GTK_WIDGET (self), "uploads.attach", "(ss)", self->slot_name, uri);
+}
+
+ShenbaoSlotRow *
+shenbao_slot_row_new (const ShenbaoSlot *slot)
+{
+  ShenbaoSlotRow *self;
+  GtkWidget *buttons[3];
+  char *labels[3];
+
+  g_return_val_if_fail (slot != NULL, NULL);
+
+  self = g_object_new (SHENBAO_TYPE_SLOT_ROW, "title", slot->name, NULL);
+  self->slot_name = g_strdup (slot->name);
+  buttons[0] = self->fix_button;
+  buttons[1] = self->choose_button;
+  buttons[2] = self->remove_button;
+  /* Every row has the same buttons: their names say which slot they act on. */
+  labels[0] = g_strdup_printf (_("Crop and fix %s"), slot->name);
+  labels[1] = g_strdup_printf (_("Choose a file for %s"), slot->name);
+  labels[2] = g_strdup_printf (_("Remove the file of %s"), slot->name);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (buttons[i]), "s", slot->name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, labels[i], -1);
+      g_free (labels[i]);
+    }
+  gtk_widget_set_visible (self->fix_button, slot->kind == SHENBAO_SLOT_KIND_PHOTO);
+  return self;
+}
+
+static void
+shenbao_slot_row_finalize (GObject *object)
+{
+  ShenbaoSlotRow *self = SHENBAO_SLOT_ROW (object);
+
+  g_free (self->slot_name);
+  G_OBJECT_CLASS (shenbao_slot_row_parent_class)->finalize (object);
+}
+
+static void
+shenbao_slot_row_class_init (ShenbaoSlotRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = shenbao_slot_row_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/shenbao-slot-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoSlotRow, preview_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoSlotRow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoSlotRow, thumbnail);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoSlotRow, state_icon);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoSlotRow, fix_button);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoSlotRow, choose_button);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoSlotRow, remove_button);
+}
+
+static void
+shenbao_slot_row_init (ShenbaoSlotRow *self)
+{
+  GtkDropTarget *target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (file_dropped), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}

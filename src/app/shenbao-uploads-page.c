@@ -1,0 +1,391 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shenbao-photo-dialog.h"
+#include "shenbao-slot-row.h"
+#include "shenbao-uploads-page.h"
+
+/* Step 4 of the portal, 证件上传: one row per material of the chosen
+ * condition (SPEC §5, §7), each with its file, preview and checks. */
+struct _ShenbaoUploadsPage
+{
+  ShenbaoWizardPage parent_instance;
+
+  AdwPreferencesGroup *slots_group;
+  GtkListBox *slot_list;
+
+  ShenbaoAttachmentChecker *checker;
+  ShenbaoApplication *watched;
+  /* The last removed file, for Undo. */
+  ShenbaoAttachment *removed;
+};
+
+G_DEFINE_FINAL_TYPE (ShenbaoUploadsPage, shenbao_uploads_page, SHENBAO_TYPE_WIZARD_PAGE)
+
+static ShenbaoSlotRow *
+find_row (ShenbaoUploadsPage *self,
+          const char         *slot)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->slot_list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SHENBAO_IS_SLOT_ROW (child) && g_strcmp0 (shenbao_slot_row_get_slot_name (SHENBAO_SLOT_ROW (child)), slot) == 0)
+      return SHENBAO_SLOT_ROW (child);
+  return NULL;
+}
+
+static void
+slot_checked (ShenbaoUploadsPage *self,
+              const char         *slot)
+{
+  ShenbaoSlotRow *row = find_row (self, slot);
+
+  if (row != NULL && self->watched != NULL)
+    shenbao_slot_row_show (row, shenbao_application_get_attachment (self->watched, slot), self->checker);
+}
+
+static void
+remove_rows (ShenbaoUploadsPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->slot_list))) != NULL)
+    gtk_list_box_remove (self->slot_list, child);
+}
+
+/* The slots follow the condition: the guide's materials differ per condition. */
+static void
+condition_changed (ShenbaoUploadsPage *self)
+{
+  ShenbaoCatalogue *catalogue = shenbao_catalogue_get_default (NULL);
+  int condition = self->watched != NULL ? shenbao_application_get_condition (self->watched) : 0;
+  GPtrArray *materials;
+  g_autofree char *title = NULL;
+
+  remove_rows (self);
+  if (catalogue == NULL || condition == 0)
+    {
+      adw_preferences_group_set_title (self->slots_group, _("Uploads"));
+      return;
+    }
+  title = g_strdup_printf (_("Uploads for condition %d"), condition);
+  adw_preferences_group_set_title (self->slots_group, title);
+  materials = shenbao_catalogue_get_materials (catalogue, condition);
+  for (guint i = 0; i < materials->len; i++)
+    {
+      const ShenbaoSlot *slot = g_ptr_array_index (materials, i);
+      ShenbaoSlotRow *row = shenbao_slot_row_new (slot);
+
+      gtk_list_box_append (self->slot_list, GTK_WIDGET (row));
+      if (self->checker != NULL)
+        shenbao_slot_row_show (row, shenbao_application_get_attachment (self->watched, slot->name), self->checker);
+    }
+}
+
+void
+shenbao_uploads_page_set_checker (ShenbaoUploadsPage       *self,
+                                  ShenbaoAttachmentChecker *checker)
+{
+  g_return_if_fail (SHENBAO_IS_UPLOADS_PAGE (self));
+
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_data (self->checker, self);
+  g_set_object (&self->checker, checker);
+  if (checker != NULL)
+    g_signal_connect_swapped (checker, "checked", G_CALLBACK (slot_checked), self);
+  condition_changed (self);
+}
+
+typedef struct
+{
+  ShenbaoApplication *application;
+  char *slot;
+  GFile *file;
+  char *filename;
+} AttachJob;
+
+static void
+attach_job_free (AttachJob *job)
+{
+  g_object_unref (job->application);
+  g_free (job->slot);
+  g_object_unref (job->file);
+  g_free (job->filename);
+  g_free (job);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  AttachJob *job = task_data;
+  g_autofree char *path = g_file_get_path (job->file);
+  GError *error = NULL;
+  GBytes *data;
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (job->file);
+
+      g_task_return_new_error (task, SHENBAO_ERROR, SHENBAO_ERROR_IO,
+                               _("“%s” is not a file on this computer: save it to a folder first"), uri);
+      return;
+    }
+  data = shenbao_image_read_file (path, &error);
+  if (data == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, data, (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+file_read (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ShenbaoUploadsPage *self = SHENBAO_UPLOADS_PAGE (object);
+  AttachJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (data == NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("%s not attached: %s"), job->slot, error->message);
+
+      shenbao_wizard_page_toast (SHENBAO_WIZARD_PAGE (self), title);
+      return;
+    }
+  shenbao_application_set_attachment (job->application, job->slot, job->filename, data);
+}
+
+void
+shenbao_uploads_page_attach_file (ShenbaoUploadsPage *self,
+                                  const char         *slot,
+                                  GFile              *file)
+{
+  g_autoptr(GTask) task = NULL;
+  AttachJob *job;
+
+  g_return_if_fail (SHENBAO_IS_UPLOADS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->watched == NULL)
+    return;
+  job = g_new0 (AttachJob, 1);
+  job->application = g_object_ref (self->watched);
+  job->slot = g_strdup (slot);
+  job->file = g_object_ref (file);
+  job->filename = g_file_get_basename (file);
+  task = g_task_new (self, NULL, file_read, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) attach_job_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+static void
+attach_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  const char *slot, *uri;
+  g_autoptr(GFile) file = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &slot, &uri);
+  file = g_file_new_for_uri (uri);
+  shenbao_uploads_page_attach_file (SHENBAO_UPLOADS_PAGE (widget), slot, file);
+}
+
+static void
+chooser_response (GtkNativeDialog    *chooser,
+                  int                 response,
+                  ShenbaoUploadsPage *self)
+{
+  const char *slot = g_object_get_data (G_OBJECT (chooser), "slot");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        shenbao_uploads_page_attach_file (self, slot, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+choose_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShenbaoUploadsPage *self = SHENBAO_UPLOADS_PAGE (widget);
+  const char *slot = g_variant_get_string (parameter, NULL);
+  g_autofree char *title = g_strdup_printf (_("Choose the File for %s"), slot);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) pictures = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) everything = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
+  gtk_file_filter_set_name (pictures, _("Pictures (JPG, PNG)"));
+  gtk_file_filter_add_mime_type (pictures, "image/jpeg");
+  gtk_file_filter_add_mime_type (pictures, "image/png");
+  gtk_file_filter_add_suffix (pictures, "jpg");
+  gtk_file_filter_add_suffix (pictures, "jpeg");
+  gtk_file_filter_add_suffix (pictures, "png");
+  /* A phone's HEIC or a mislabelled file must reach the checks, which say
+   * what it really is and what to do. */
+  gtk_file_filter_set_name (everything, _("All files"));
+  gtk_file_filter_add_pattern (everything, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pictures);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), everything);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (chooser), "slot", g_strdup (slot), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+restore_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ShenbaoUploadsPage *self = SHENBAO_UPLOADS_PAGE (widget);
+  g_autoptr(ShenbaoAttachment) removed = g_steal_pointer (&self->removed);
+
+  if (removed != NULL && self->watched != NULL)
+    shenbao_application_set_attachment (self->watched, removed->slot, removed->filename, removed->data);
+}
+
+static void
+remove_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShenbaoUploadsPage *self = SHENBAO_UPLOADS_PAGE (widget);
+  const char *slot = g_variant_get_string (parameter, NULL);
+  const ShenbaoAttachment *attachment;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->watched == NULL || (attachment = shenbao_application_get_attachment (self->watched, slot)) == NULL)
+    return;
+  g_clear_pointer (&self->removed, shenbao_attachment_free);
+  self->removed = shenbao_attachment_copy (attachment);
+  shenbao_application_remove_attachment (self->watched, slot);
+  title = g_strdup_printf (_("The file of %s was removed"), slot);
+  toast = shenbao_wizard_page_toast (SHENBAO_WIZARD_PAGE (self), title);
+  if (toast != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "uploads.restore");
+    }
+}
+
+static void
+fix_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ShenbaoUploadsPage *self = SHENBAO_UPLOADS_PAGE (widget);
+  const char *slot = g_variant_get_string (parameter, NULL);
+  const ShenbaoAttachment *attachment;
+  GtkWindow *dialog;
+
+  if (self->watched == NULL)
+    return;
+  attachment = shenbao_application_get_attachment (self->watched, slot);
+  if (attachment == NULL || attachment->data == NULL)
+    {
+      shenbao_wizard_page_toast (SHENBAO_WIZARD_PAGE (self), _("Attach a photo first, then crop and fix it"));
+      return;
+    }
+  dialog = shenbao_photo_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->watched, slot);
+  gtk_window_present (dialog);
+}
+
+static void
+shenbao_uploads_page_bind (ShenbaoWizardPage  *page,
+                           ShenbaoApplication *application)
+{
+  ShenbaoUploadsPage *self = SHENBAO_UPLOADS_PAGE (page);
+
+  if (self->watched != NULL)
+    g_signal_handlers_disconnect_by_data (self->watched, self);
+  self->watched = application;
+  g_clear_pointer (&self->removed, shenbao_attachment_free);
+  if (application != NULL)
+    g_signal_connect_swapped (application, "notify::condition", G_CALLBACK (condition_changed), self);
+  condition_changed (self);
+}
+
+/* The rows show each file's own checks; the rules' findings on attachments
+ * (missing, unreadable) mark the step. */
+static void
+shenbao_uploads_page_show_verdict (ShenbaoWizardPage    *page,
+                                   const ShenbaoVerdict *verdict)
+{
+}
+
+static gboolean
+shenbao_uploads_page_owns_field (ShenbaoWizardPage *page,
+                                 const char        *field)
+{
+  return g_str_has_prefix (field, "attachments/");
+}
+
+static void
+shenbao_uploads_page_dispose (GObject *object)
+{
+  ShenbaoUploadsPage *self = SHENBAO_UPLOADS_PAGE (object);
+
+  if (self->watched != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->watched, self);
+      self->watched = NULL;
+    }
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_data (self->checker, self);
+  g_clear_object (&self->checker);
+  g_clear_pointer (&self->removed, shenbao_attachment_free);
+  G_OBJECT_CLASS (shenbao_uploads_page_parent_class)->dispose (object);
+}
+
+static void
+shenbao_uploads_page_class_init (ShenbaoUploadsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ShenbaoWizardPageClass *page_class = SHENBAO_WIZARD_PAGE_CLASS (klass);
+
+  object_class->dispose = shenbao_uploads_page_dispose;
+  page_class->bind = shenbao_uploads_page_bind;
+  page_class->show_verdict = shenbao_uploads_page_show_verdict;
+  page_class->owns_field = shenbao_uploads_page_owns_field;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/shenbao-uploads-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoUploadsPage, slots_group);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoUploadsPage, slot_list);
+  gtk_widget_class_install_action (widget_class, "uploads.attach", "(ss)", attach_activated);
+  gtk_widget_class_install_action (widget_class, "uploads.choose", "s", choose_activated);
+  gtk_widget_class_install_action (widget_class, "uploads.remove", "s", remove_activated);
+  gtk_widget_class_install_action (widget_class, "uploads.restore", NULL, restore_activated);
+  gtk_widget_class_install_action (widget_class, "uploads.fix", "s", fix_activated);
+}
+
+static void
+shenbao_uploads_page_init (ShenbaoUploadsPage *self)
+{
+  GtkWidget *placeholder;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  placeholder = gtk_label_new (_("Choose a condition on the Registration step first: the materials depend on it."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 18);
+  gtk_widget_set_margin_bottom (placeholder, 18);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (self->slot_list, placeholder);
+}

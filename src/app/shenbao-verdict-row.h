@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "shenbao.h"
+
+G_BEGIN_DECLS
+
+#define SHENBAO_TYPE_VERDICT_ROW (shenbao_verdict_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (ShenbaoVerdictRow, shenbao_verdict_row, SHENBAO, VERDICT_ROW, AdwActionRow)
+
+/* The rules' verdict in one row: which condition is met, the months
+ * counted, what is missing and which other condition would be met. */
+void shenbao_verdict_row_show (ShenbaoVerdictRow    *self,
+                               const ShenbaoVerdict *verdict);
+
+G_END_DECLS
