@@ -156,7 +156,8 @@ button_row (const char *title,
             GVariant   *target)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  /* A label, not a mnemonic: the rows repeat it. */
+  GtkWidget *button = gtk_button_new_with_label (label);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
@@ -185,12 +186,12 @@ show_documents (ShenbaoExportPage *self)
         continue;
       file_name = shenbao_document_get_file_name (document);
       gtk_list_box_append (self->documents_list,
-                           button_row (shenbao_document_get_title (document), file_name, _("_Open"),
+                           button_row (shenbao_document_get_title (document), file_name, _("Open"),
                                        "export.open-document",
                                        g_variant_new_string (shenbao_document_get_name (document))));
     }
   gtk_list_box_append (self->documents_list,
-                       button_row (_("Every PDF in a folder of your choice"), NULL, _("_Save All…"),
+                       button_row (_("Every PDF in a folder of your choice"), NULL, _("Save All…"),
                                    "export.save-documents", NULL));
 }
 

@@ -69,7 +69,8 @@ shenbao_slot_row_show (ShenbaoSlotRow           *self,
     }
   gtk_spinner_set_spinning (self->spinner, pending);
   gtk_widget_set_visible (self->remove_button, attachment != NULL);
-  gtk_button_set_label (GTK_BUTTON (self->choose_button), attachment != NULL ? _("_Replace…") : _("_Choose…"));
+  /* No mnemonic: every row has these buttons, Enter on the row chooses. */
+  gtk_button_set_label (GTK_BUTTON (self->choose_button), attachment != NULL ? _("Replace…") : _("Choose…"));
 
   if (thumbnail != NULL)
     {
