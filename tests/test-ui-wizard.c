@@ -6,14 +6,21 @@
 #include "shenbao.h"
 #include "shenbao-app.h"
 #include "shenbao-choice-row.h"
+#include "shenbao-crop-view.h"
 #include "shenbao-entry-row.h"
+#include "shenbao-export-page.h"
 #include "shenbao-field-editor.h"
+#include "shenbao-photo-dialog.h"
+#include "shenbao-slot-row.h"
+#include "shenbao-uploads-page.h"
 #include "shenbao-window.h"
 #include "shenbao-wizard.h"
+#include "image-fixtures.h"
 #include "ui-test-util.h"
 
 static ShenbaoApp *app;
 static char *db_path;
+static char *work_dir;
 
 static GtkWidget *
 editor_for (GtkWidget  *root,
@@ -83,11 +90,82 @@ open_new_application (void)
   return window;
 }
 
+/* Steps 1 and 2 as a candidate fills them; step 2 keeps 职工. */
+static void
+fill_person (ShenbaoWizard *wizard,
+             const char    *name,
+             const char    *id_number)
+{
+  GtkWidget *root = GTK_WIDGET (wizard);
+
+  type_into (root, "person/name", name);
+  type_into (root, "person/id-number", id_number);
+  type_into (root, "person/id-valid-until", "2031-05-01");
+  choose (root, "person/ethnicity", "汉族");
+  choose (root, "person/education-level", "大学本科");
+  type_into (root, "person/mobile", "13800138000");
+  type_into (root, "person/email", "candidate@example.com");
+  g_assert_true (gtk_widget_activate_action (root, "wizard.next", NULL));
+  g_assert_true (gtk_widget_activate_action (root, "wizard.next", NULL));
+  g_assert_cmpstr (shenbao_wizard_get_page (wizard), ==, "registration");
+}
+
+static void
+choose_condition (ShenbaoWizard *wizard,
+                  const char    *occupation,
+                  int            condition)
+{
+  GtkWidget *root = GTK_WIDGET (wizard);
+  g_autofree char *button = g_strdup_printf ("condition%d_button", condition);
+
+  choose (root, "occupation", occupation);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find (root, button)), TRUE);
+  g_assert_cmpint (shenbao_application_get_condition (shenbao_wizard_get_application (wizard)), ==, condition);
+}
+
+static void
+add_work_entry (ShenbaoWizard *wizard,
+                guint          number,
+                const char    *employer,
+                const char    *founded,
+                const char    *from,
+                const char    *to,
+                const char    *occupation)
+{
+  GtkWidget *root = GTK_WIDGET (wizard);
+  g_autofree char *prefix = g_strdup_printf ("work/%u/", number);
+  g_autofree char *employer_field = g_strconcat (prefix, "employer", NULL);
+  g_autofree char *founded_field = g_strconcat (prefix, "founded", NULL);
+  g_autofree char *from_field = g_strconcat (prefix, "from", NULL);
+  g_autofree char *to_field = g_strconcat (prefix, "to", NULL);
+  g_autofree char *occupation_field = g_strconcat (prefix, "occupation", NULL);
+
+  gtk_widget_activate_action (ui_test_find (root, "work_list"), "page.add-work-entry", NULL);
+  ui_test_iterate ();
+  type_into (root, employer_field, employer);
+  type_into (root, founded_field, founded);
+  type_into (root, from_field, from);
+  type_into (root, to_field, to);
+  choose (root, occupation_field, occupation);
+}
+
+/* A whole condition-1 application through steps 1–3. */
+static ShenbaoWindow *
+open_condition1 (void)
+{
+  ShenbaoWindow *window = open_new_application ();
+  ShenbaoWizard *wizard = shenbao_window_get_wizard (window);
+
+  fill_person (wizard, "张三", "110105199003071239");
+  choose_condition (wizard, "互联网营销师", 1);
+  add_work_entry (wizard, 1, "北京某某网络科技有限公司", "2012-04-18", "2018-03", "至今", "营销员");
+  return window;
+}
+
 static void
 test_condition1_through_the_pages (void)
 {
-  ShenbaoWindow *window = open_new_application ();
-  GtkWidget *root = GTK_WIDGET (window);
+  ShenbaoWindow *window = open_condition1 ();
   ShenbaoWizard *wizard = shenbao_window_get_wizard (window);
   ShenbaoApplication *application = shenbao_wizard_get_application (wizard);
   g_autoptr(ShenbaoApplication) saved = NULL;
@@ -95,35 +173,11 @@ test_condition1_through_the_pages (void)
   const ShenbaoVerdict *verdict;
   gint64 id;
 
-  /* Step 1 */
-  type_into (root, "person/name", "张三");
-  type_into (root, "person/id-number", "110105199003071239");
-  type_into (root, "person/id-valid-until", "2031-05-01");
-  choose (root, "person/ethnicity", "汉族");
-  choose (root, "person/education-level", "大学本科");
-  type_into (root, "person/mobile", "13800138000");
-  type_into (root, "person/email", "zhangsan@example.com");
   /* The gender and the birth date follow from the ID number. */
   g_assert_cmpstr (shenbao_application_get (application, SHENBAO_FIELD_PERSON_GENDER), ==, "男");
   g_assert_cmpstr (shenbao_application_get (application, SHENBAO_FIELD_PERSON_BIRTH_DATE), ==, "1990-03-07");
-
-  /* Step 2: 职工 is preselected. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  /* 职工 is preselected. */
   g_assert_cmpstr (shenbao_application_get (application, SHENBAO_FIELD_PERSON_IDENTITY), ==, "职工");
-
-  /* Step 3 */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
-  g_assert_cmpstr (shenbao_wizard_get_page (wizard), ==, "registration");
-  choose (root, "occupation", "互联网营销师");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find (root, "condition1_button")), TRUE);
-  g_assert_cmpint (shenbao_application_get_condition (application), ==, 1);
-  gtk_widget_activate_action (ui_test_find (root, "work_list"), "page.add-work-entry", NULL);
-  ui_test_iterate ();
-  type_into (root, "work/1/employer", "北京某某网络科技有限公司");
-  type_into (root, "work/1/founded", "2012-04-18");
-  type_into (root, "work/1/from", "2018-03");
-  type_into (root, "work/1/to", "至今");
-  choose (root, "work/1/occupation", "营销员");
 
   shenbao_wizard_check_now (wizard);
   verdict = shenbao_wizard_get_verdict (wizard);
@@ -233,6 +287,414 @@ test_delete_asks (void)
   ui_test_iterate ();
 }
 
+/* —— step 4 and 5 —— */
+
+static char *
+write_file (const char *name,
+            GBytes     *data)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (work_dir, name, NULL);
+
+  g_file_set_contents (path, g_bytes_get_data (data, NULL), (gssize) g_bytes_get_size (data), &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* What a candidate would pick for the slot: a phone picture of the card or
+ * the handwritten form, and for the photo one made by the fixer. */
+static GBytes *
+picture_for (const ShenbaoSlot *slot)
+{
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GBytes) jpeg = NULL;
+  g_autoptr(GError) error = NULL;
+  ShenbaoPhotoFixReport report;
+  GBytes *photo;
+
+  switch (slot->kind)
+    {
+    case SHENBAO_SLOT_KIND_PHOTO:
+      pixbuf = fixture_portrait (900, 1260, FIXTURE_WHITE, 1.0);
+      jpeg = fixture_jpeg (pixbuf, 95, FIXTURE_JPEG_BASELINE);
+      photo = shenbao_photo_fix (jpeg, NULL, &report, &error);
+      g_assert_no_error (error);
+      return photo;
+    case SHENBAO_SLOT_KIND_ID_CARD:
+      pixbuf = fixture_document (1200, 760, 0.0);
+      break;
+    case SHENBAO_SLOT_KIND_HANDWRITTEN_FORM:
+      pixbuf = fixture_document (1240, 1754, 0.0);
+      break;
+    case SHENBAO_SLOT_KIND_DOCUMENT:
+    default:
+      pixbuf = fixture_document (1600, 1130, 0.0);
+      break;
+    }
+  return fixture_jpeg (pixbuf, 90, FIXTURE_JPEG_BASELINE);
+}
+
+static ShenbaoSlotRow *
+slot_row (GtkWidget  *root,
+          const char *slot)
+{
+  GtkWidget *list = ui_test_find (root, "slot_list");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (SHENBAO_IS_SLOT_ROW (child) && g_str_equal (shenbao_slot_row_get_slot_name (SHENBAO_SLOT_ROW (child)), slot))
+      return SHENBAO_SLOT_ROW (child);
+  g_error ("no row for %s", slot);
+  return NULL;
+}
+
+static const char *
+preview_of (GtkWidget  *root,
+            const char *slot)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (ui_test_find (GTK_WIDGET (slot_row (root, slot)), "preview_stack")));
+}
+
+/* Attaches a file through the uploads page, as the picker or a drop does,
+ * and waits for its checks. */
+static void
+attach (ShenbaoWizard *wizard,
+        const char    *slot,
+        const char    *path)
+{
+  GtkWidget *root = GTK_WIDGET (wizard);
+  ShenbaoApplication *application = shenbao_wizard_get_application (wizard);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const ShenbaoAttachment *before = shenbao_application_get_attachment (application, slot);
+  GBytes *old = before != NULL ? before->data : NULL;
+
+  shenbao_uploads_page_attach_file (SHENBAO_UPLOADS_PAGE (ui_test_find (root, "uploads_page")), slot, file);
+  ui_test_wait_until (shenbao_application_get_attachment (application, slot) != NULL
+                      && shenbao_application_get_attachment (application, slot)->data != old);
+  ui_test_wait_until (g_strcmp0 (preview_of (root, slot), "checking") != 0);
+}
+
+static void
+attach_all (ShenbaoWizard *wizard)
+{
+  ShenbaoApplication *application = shenbao_wizard_get_application (wizard);
+  GPtrArray *materials = shenbao_catalogue_get_materials (shenbao_catalogue_get_default (NULL),
+                                                          shenbao_application_get_condition (application));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.go", "s", "uploads"));
+  for (guint i = 0; i < materials->len; i++)
+    {
+      const ShenbaoSlot *slot = g_ptr_array_index (materials, i);
+      g_autoptr(GBytes) picture = picture_for (slot);
+      g_autofree char *name = g_strconcat (slot->id, ".jpg", NULL);
+      g_autofree char *path = write_file (name, picture);
+
+      attach (wizard, slot->name, path);
+      g_assert_cmpstr (preview_of (GTK_WIDGET (wizard), slot->name), ==, "thumbnail");
+    }
+}
+
+/* Every material is in the store byte for byte and the final check passes. */
+static void
+assert_complete_in_store (ShenbaoApplication *application)
+{
+  g_autoptr(ShenbaoApplication) saved = stored (shenbao_application_get_id (application));
+  g_autoptr(ShenbaoVerdict) verdict = NULL;
+  GPtrArray *attachments = shenbao_application_get_attachments (application);
+  GDate today;
+
+  g_assert_cmpuint (attachments->len, >, 0);
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const ShenbaoAttachment *attachment = g_ptr_array_index (attachments, i);
+      const ShenbaoAttachment *kept = shenbao_application_get_attachment (saved, attachment->slot);
+
+      g_assert_nonnull (kept);
+      g_assert_true (g_bytes_equal (kept->data, attachment->data));
+    }
+  shenbao_date_set_today (&today);
+  verdict = shenbao_rules_check (saved, shenbao_catalogue_get_default (NULL), SHENBAO_RULES_COMPLETE, &today);
+  if (!shenbao_verdict_passes (verdict))
+    g_error ("%s", shenbao_findings_join (verdict->findings));
+}
+
+static gboolean
+step_marked_error (ShenbaoWizard *wizard,
+                   const char    *image)
+{
+  GtkWidget *status = ui_test_find (GTK_WIDGET (wizard), image);
+
+  return gtk_widget_get_visible (status) && gtk_widget_has_css_class (status, "error");
+}
+
+static void
+test_condition2_with_uploads (void)
+{
+  ShenbaoWindow *window = open_new_application ();
+  ShenbaoWizard *wizard = shenbao_window_get_wizard (window);
+  GtkWidget *root = GTK_WIDGET (wizard);
+  ShenbaoApplication *application = shenbao_wizard_get_application (wizard);
+  g_autoptr(GBytes) gif = g_bytes_new_static ("GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14);
+  g_autofree char *renamed = write_file ("renamed.jpg", gif);
+  g_autofree char *missing = g_build_filename (work_dir, "no-such-file.jpg", NULL);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  const ShenbaoVerdict *verdict;
+
+  fill_person (wizard, "王堃", "310115198808088826");
+  choose_condition (wizard, "电子商务师", 2);
+  add_work_entry (wizard, 1, "上海某某电子商务有限公司", "2009-07-01", "2016-07", "2020-12", "电子商务师");
+  add_work_entry (wizard, 2, "北京某某供应链管理集团有限公司", "2015-03-12", "2021-01", "至今", "采购员");
+  choose (root, "certificate/occupation", "电子商务师");
+  type_into (root, "certificate/level", "5");
+  type_into (root, "certificate/number", "S000011000005213000123");
+  type_into (root, "certificate/issued", "2021-06-30");
+  shenbao_wizard_check_now (wizard);
+  verdict = shenbao_wizard_get_verdict (wizard);
+  g_assert_true (verdict->met[2]);
+
+  /* Condition 2 asks for the previous certificate too: six slots. */
+  attach_all (wizard);
+  g_assert_nonnull (shenbao_application_get_attachment (application, "上一级别证书"));
+  assert_complete_in_store (application);
+  g_assert_false (step_marked_error (wizard, "status_uploads"));
+
+  /* A GIF named .jpg is attached, checked for what it is, and marks the step. */
+  attach (wizard, "身份证人像面", renamed);
+  g_assert_cmpstr (preview_of (root, "身份证人像面"), ==, "empty");
+  ui_test_wait_until (step_marked_error (wizard, "status_uploads"));
+  g_assert_cmpstr (shenbao_application_get_attachment (application, "身份证人像面")->filename, ==, "renamed.jpg");
+
+  /* A file that is not there changes nothing. */
+  shenbao_uploads_page_attach_file (SHENBAO_UPLOADS_PAGE (ui_test_find (root, "uploads_page")), "身份证国徽面",
+                                    missing_file);
+  for (int i = 0; i < 20; i++)
+    {
+      ui_test_iterate ();
+      g_usleep (10000);
+    }
+  g_assert_cmpstr (shenbao_application_get_attachment (application, "身份证国徽面")->filename, ==, "id-back.jpg");
+
+  /* Removing asks nothing and Undo brings the file back. */
+  g_assert_true (gtk_widget_activate_action (ui_test_find (root, "uploads_page"), "uploads.remove", "s", "身份证国徽面"));
+  g_assert_null (shenbao_application_get_attachment (application, "身份证国徽面"));
+  g_assert_true (gtk_widget_activate_action (ui_test_find (root, "uploads_page"), "uploads.restore", NULL));
+  g_assert_nonnull (shenbao_application_get_attachment (application, "身份证国徽面"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+static void
+test_condition3_with_uploads (void)
+{
+  ShenbaoWindow *window = open_new_application ();
+  ShenbaoWizard *wizard = shenbao_window_get_wizard (window);
+  GtkWidget *root = GTK_WIDGET (wizard);
+  ShenbaoApplication *application = shenbao_wizard_get_application (wizard);
+  g_autoptr(ShenbaoApplication) saved = NULL;
+  const ShenbaoVerdict *verdict;
+
+  fill_person (wizard, "阿依古丽·买买提", "650102199805201521");
+  choose_condition (wizard, "信息安全测试员", 3);
+  choose (root, "education/school-type", "高等职业学校");
+  type_into (root, "education/school", "新疆某某职业技术学院");
+  choose (root, "education/major", "计算机网络技术");
+  type_into (root, "education/from", "2016-09");
+  type_into (root, "education/to", "2019-06");
+  choose (root, "education/status", "已毕业");
+  type_into (root, "education/chsi-code", "A1B2C3D4E5F6G7H8");
+  shenbao_wizard_check_now (wizard);
+  verdict = shenbao_wizard_get_verdict (wizard);
+  if (!shenbao_verdict_passes (verdict))
+    g_error ("%s", shenbao_findings_join (verdict->findings));
+
+  attach_all (wizard);
+  g_assert_nonnull (shenbao_application_get_attachment (application, "毕业证书"));
+  g_assert_nonnull (shenbao_application_get_attachment (application, "学历承诺书"));
+  g_assert_null (shenbao_application_get_attachment (application, "工作经历承诺书"));
+  assert_complete_in_store (application);
+  saved = stored (shenbao_application_get_id (application));
+  g_assert_cmpstr (shenbao_application_get (saved, SHENBAO_FIELD_EDUCATION_MAJOR), ==, "计算机网络技术");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+static GtkWindow *
+find_photo_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SHENBAO_IS_PHOTO_DIALOG (window))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+test_photo_crop_and_fix (void)
+{
+  ShenbaoWindow *window = open_condition1 ();
+  ShenbaoWizard *wizard = shenbao_window_get_wizard (window);
+  ShenbaoApplication *application = shenbao_wizard_get_application (wizard);
+  /* A phone's portrait: 4:3, far too big, with room to crop. */
+  g_autoptr(GdkPixbuf) pixbuf = fixture_portrait (1500, 2000, FIXTURE_WHITE, 1.0);
+  g_autoptr(GBytes) jpeg = fixture_jpeg (pixbuf, 92, FIXTURE_JPEG_BASELINE);
+  g_autofree char *path = write_file ("phone.jpg", jpeg);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(ShenbaoApplication) saved = NULL;
+  ShenbaoPhotoCrop crop = { 150, 100, 1200, 1500 }, placed;
+  const ShenbaoAttachment *photo;
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.go", "s", "uploads"));
+  attach (wizard, "个人照片", path);
+  g_assert_true (gtk_widget_activate_action (ui_test_find (GTK_WIDGET (wizard), "uploads_page"), "uploads.fix", "s", "个人照片"));
+  ui_test_wait_until (find_photo_dialog () != NULL);
+  dialog = find_photo_dialog ();
+
+  /* The frame stays 5:7 and inside the picture whatever it is asked. */
+  shenbao_crop_view_set_crop (SHENBAO_CROP_VIEW (ui_test_find (GTK_WIDGET (dialog), "crop_view")), &crop);
+  shenbao_crop_view_get_crop (SHENBAO_CROP_VIEW (ui_test_find (GTK_WIDGET (dialog), "crop_view")), &placed);
+  g_assert_cmpint (placed.width, ==, 1200);
+  g_assert_cmpint (placed.height, ==, 1680);
+  g_assert_cmpint (placed.y + placed.height, <=, 2000);
+  g_assert_false (gtk_widget_get_sensitive (ui_test_find (GTK_WIDGET (dialog), "use_button")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "photo.fix", NULL));
+  ui_test_wait_until (gtk_widget_get_sensitive (ui_test_find (GTK_WIDGET (dialog), "use_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "photo.use", NULL));
+  ui_test_wait_until (find_photo_dialog () == NULL);
+
+  photo = shenbao_application_get_attachment (application, "个人照片");
+  g_assert_cmpuint (g_bytes_get_size (photo->data), >=, SHENBAO_PHOTO_MIN_BYTES);
+  g_assert_cmpuint (g_bytes_get_size (photo->data), <=, SHENBAO_PHOTO_MAX_BYTES);
+  findings = shenbao_photo_check (photo->data);
+  g_assert_cmpint (shenbao_findings_worst (findings), <, SHENBAO_SEVERITY_ERROR);
+  saved = stored (shenbao_application_get_id (application));
+  g_assert_true (g_bytes_equal (shenbao_application_get_attachment (saved, "个人照片")->data, photo->data));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+static guint
+review_events (gint64 id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShenbaoStore) store = shenbao_store_new (db_path, &error);
+  g_autoptr(GPtrArray) history = NULL;
+
+  g_assert_no_error (error);
+  history = shenbao_store_get_review_history (store, id, &error);
+  g_assert_no_error (error);
+  return history->len;
+}
+
+static void
+record_state (GtkWidget          *page,
+              ShenbaoReviewState  state,
+              const char         *reason)
+{
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ui_test_find (page, "state_row")), state);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find (page, "reason_row")), reason != NULL ? reason : "");
+  g_assert_true (gtk_widget_activate_action (page, "export.record-state", NULL));
+}
+
+static void
+test_print_and_export (void)
+{
+  ShenbaoWindow *window = open_condition1 ();
+  ShenbaoWizard *wizard = shenbao_window_get_wizard (window);
+  ShenbaoApplication *application = shenbao_wizard_get_application (wizard);
+  GtkWidget *page = ui_test_find (GTK_WIDGET (wizard), "export_page");
+  gint64 id = shenbao_application_get_id (application);
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *pdf = g_build_filename (g_get_user_cache_dir (), "shenbao", id_text, "application-form.pdf", NULL);
+  g_autofree char *opened = g_build_filename (work_dir, "opened", NULL);
+  g_autofree char *out = g_build_filename (work_dir, "out", NULL);
+  g_autofree char *zip = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  int status;
+
+  attach_all (wizard);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.go", "s", "export"));
+
+  /* Open renders the blank form and hands it to the PDF viewer (here a
+   * script that notes what it was given). */
+  g_assert_true (gtk_widget_activate_action (page, "export.open-document", "s", "application-form"));
+  ui_test_wait_until (g_file_test (opened, G_FILE_TEST_EXISTS));
+  g_file_get_contents (opened, &uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (uri, "application-form.pdf"));
+  command = g_strdup_printf ("pdftotext -enc UTF-8 '%s' -", pdf);
+  g_spawn_command_line_sync (command, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "申报表"));
+
+  /* The review tracker: legal moves are kept, an illegal one is refused. */
+  g_assert_cmpuint (review_events (id), ==, 0);
+  record_state (page, SHENBAO_REVIEW_IN_REVIEW, NULL);
+  g_assert_cmpuint (review_events (id), ==, 1);
+  record_state (page, SHENBAO_REVIEW_ADMISSION_TICKET, NULL);
+  g_assert_cmpuint (review_events (id), ==, 1);
+  record_state (page, SHENBAO_REVIEW_REJECTED, "照片背景不是白色");
+  g_assert_cmpuint (review_events (id), ==, 2);
+  record_state (page, SHENBAO_REVIEW_IN_REVIEW, NULL);
+  record_state (page, SHENBAO_REVIEW_APPROVED, NULL);
+  record_state (page, SHENBAO_REVIEW_AWAITING_PAYMENT, NULL);
+  record_state (page, SHENBAO_REVIEW_PAID, NULL);
+  g_assert_cmpuint (review_events (id), ==, 6);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find (page, "tracking_row")), "SF1234567890");
+  g_assert_true (gtk_widget_activate_action (page, "export.record-mailing", NULL));
+  g_assert_cmpuint (review_events (id), ==, 7);
+  g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (ui_test_find (page, "state_row"))), ==,
+                   SHENBAO_REVIEW_PAID);
+
+  /* The upload package as a zip. */
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  shenbao_export_page_export_to (SHENBAO_EXPORT_PAGE (page), out, TRUE);
+  zip = g_build_filename (out, "张三-互联网营销师.zip", NULL);
+  ui_test_wait_until (g_file_test (zip, G_FILE_TEST_EXISTS)
+                      && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_test_find (page, "package_row"))), zip) != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+/* The PDF viewer of the tests: a script registered for application/pdf
+ * that writes down the URI it was asked to open. */
+static void
+install_test_viewer (void)
+{
+  g_autofree char *applications = g_build_filename (work_dir, "data", "applications", NULL);
+  g_autofree char *config = g_build_filename (work_dir, "config", NULL);
+  g_autofree char *script = g_build_filename (work_dir, "viewer.sh", NULL);
+  g_autofree char *script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s/opened'\n", work_dir);
+  g_autofree char *desktop = g_build_filename (applications, "shenbao-test-viewer.desktop", NULL);
+  g_autofree char *desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test viewer\n"
+                                                   "Exec=%s %%u\nMimeType=application/pdf;\n", script);
+  g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
+  g_autofree char *data = g_build_filename (work_dir, "data", NULL);
+  g_autofree char *cache = g_build_filename (work_dir, "cache", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (applications, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (script, script_text, -1, NULL));
+  g_assert_cmpint (g_chmod (script, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (desktop, desktop_text, -1, NULL));
+  g_assert_true (g_file_set_contents (mimeapps, "[Default Applications]\napplication/pdf=shenbao-test-viewer.desktop\n", -1, NULL));
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -240,6 +702,9 @@ main (int    argc,
   g_autofree char *dir = NULL;
   int status;
 
+  /* Before GLib reads the XDG directories, which it does once. */
+  work_dir = g_dir_make_tmp ("shenbao-ui-work-XXXXXX", NULL);
+  install_test_viewer ();
   ui_test_init (&argc, &argv);
   dir = g_dir_make_tmp ("shenbao-ui-XXXXXX", NULL);
   db_path = g_build_filename (dir, "shenbao.db", NULL);
@@ -253,9 +718,14 @@ main (int    argc,
   g_test_add_func ("/ui/wizard/bad-id-number", test_bad_id_number_is_shown);
   g_test_add_func ("/ui/wizard/autosave", test_autosave_survives_destroyed_window);
   g_test_add_func ("/ui/wizard/delete-asks", test_delete_asks);
+  g_test_add_func ("/ui/wizard/condition2-uploads", test_condition2_with_uploads);
+  g_test_add_func ("/ui/wizard/condition3-uploads", test_condition3_with_uploads);
+  g_test_add_func ("/ui/wizard/photo-crop-and-fix", test_photo_crop_and_fix);
+  g_test_add_func ("/ui/wizard/print-and-export", test_print_and_export);
 
   status = g_test_run ();
   g_clear_object (&app);
   g_free (db_path);
+  g_free (work_dir);
   return status;
 }

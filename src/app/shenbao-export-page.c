@@ -156,7 +156,8 @@ button_row (const char *title,
             GVariant   *target)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  /* A label, not a mnemonic: the rows repeat it. */
+  GtkWidget *button = gtk_button_new_with_label (label);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
@@ -185,12 +186,12 @@ show_documents (ShenbaoExportPage *self)
         continue;
       file_name = shenbao_document_get_file_name (document);
       gtk_list_box_append (self->documents_list,
-                           button_row (shenbao_document_get_title (document), file_name, _("_Open"),
+                           button_row (shenbao_document_get_title (document), file_name, _("Open"),
                                        "export.open-document",
                                        g_variant_new_string (shenbao_document_get_name (document))));
     }
   gtk_list_box_append (self->documents_list,
-                       button_row (_("Every PDF in a folder of your choice"), NULL, _("_Save All…"),
+                       button_row (_("Every PDF in a folder of your choice"), NULL, _("Save All…"),
                                    "export.save-documents", NULL));
 }
 
@@ -415,38 +416,68 @@ package_exported (GObject      *object,
                                        : _("The upload package is written, with things still to do"));
 }
 
-/* A folder chooser whose answer runs a job on the copy of the application. */
+static void
+run_job (ShenbaoExportPage  *self,
+         const char         *folder,
+         gboolean            zip,
+         GTaskThreadFunc     thread_func,
+         GAsyncReadyCallback callback)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->watched == NULL)
+    return;
+  task = render_task (self, folder, callback);
+  ((RenderJob *) g_task_get_task_data (task))->zip = zip;
+  g_task_run_in_thread (task, thread_func);
+}
+
+void
+shenbao_export_page_save_documents_to (ShenbaoExportPage *self,
+                                       const char        *folder)
+{
+  g_return_if_fail (SHENBAO_IS_EXPORT_PAGE (self));
+
+  run_job (self, folder, FALSE, render_all_in_thread, documents_saved);
+}
+
+void
+shenbao_export_page_export_to (ShenbaoExportPage *self,
+                               const char        *folder,
+                               gboolean           zip)
+{
+  g_return_if_fail (SHENBAO_IS_EXPORT_PAGE (self));
+
+  run_job (self, folder, zip, export_in_thread, package_exported);
+}
+
+typedef enum
+{
+  CHOSEN_SAVE_DOCUMENTS,
+  CHOSEN_PACKAGE_FOLDER,
+  CHOSEN_PACKAGE_ZIP,
+} ChosenFor;
+
 static void
 folder_chosen (GtkNativeDialog   *chooser,
                int                response,
                ShenbaoExportPage *self)
 {
-  GTaskThreadFunc thread_func = g_object_get_data (G_OBJECT (chooser), "thread-func");
-  GAsyncReadyCallback callback = g_object_get_data (G_OBJECT (chooser), "callback");
-  gboolean zip = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "zip"));
+  ChosenFor chosen_for = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "chosen-for"));
+  g_autoptr(GFile) folder = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->watched != NULL)
-    {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
-
-      if (path != NULL)
-        {
-          g_autoptr(GTask) task = render_task (self, path, callback);
-
-          ((RenderJob *) g_task_get_task_data (task))->zip = zip;
-          g_task_run_in_thread (task, thread_func);
-        }
-    }
+  if (path != NULL && chosen_for == CHOSEN_SAVE_DOCUMENTS)
+    shenbao_export_page_save_documents_to (self, path);
+  else if (path != NULL)
+    shenbao_export_page_export_to (self, path, chosen_for == CHOSEN_PACKAGE_ZIP);
   g_object_unref (chooser);
 }
 
 static void
-choose_folder (ShenbaoExportPage  *self,
-               const char         *title,
-               GTaskThreadFunc     thread_func,
-               GAsyncReadyCallback callback,
-               gboolean            zip)
+choose_folder (ShenbaoExportPage *self,
+               const char        *title,
+               ChosenFor          chosen_for)
 {
   GtkFileChooserNative *chooser;
 
@@ -455,9 +486,7 @@ choose_folder (ShenbaoExportPage  *self,
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data (G_OBJECT (chooser), "thread-func", thread_func);
-  g_object_set_data (G_OBJECT (chooser), "callback", callback);
-  g_object_set_data (G_OBJECT (chooser), "zip", GINT_TO_POINTER (zip));
+  g_object_set_data (G_OBJECT (chooser), "chosen-for", GINT_TO_POINTER (chosen_for));
   g_signal_connect (chooser, "response", G_CALLBACK (folder_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -467,8 +496,7 @@ save_documents_activated (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  choose_folder (SHENBAO_EXPORT_PAGE (widget), _("Save the PDFs in a Folder"), render_all_in_thread,
-                 documents_saved, FALSE);
+  choose_folder (SHENBAO_EXPORT_PAGE (widget), _("Save the PDFs in a Folder"), CHOSEN_SAVE_DOCUMENTS);
 }
 
 static void
@@ -480,7 +508,7 @@ package_activated (GtkWidget  *widget,
 
   choose_folder (SHENBAO_EXPORT_PAGE (widget),
                  zip ? _("Export the Package as a Zip into a Folder") : _("Export the Package into a Folder"),
-                 export_in_thread, package_exported, zip);
+                 zip ? CHOSEN_PACKAGE_ZIP : CHOSEN_PACKAGE_FOLDER);
 }
 
 /* —— review tracker —— */

@@ -16,4 +16,12 @@ void shenbao_export_page_set_checker (ShenbaoExportPage        *self,
 void shenbao_export_page_set_store   (ShenbaoExportPage        *self,
                                       ShenbaoStore             *store);
 
+/* What the Save All and Export buttons do once a folder is chosen: the work
+ * runs in a worker thread and a toast says how it went. */
+void shenbao_export_page_save_documents_to (ShenbaoExportPage *self,
+                                            const char        *folder);
+void shenbao_export_page_export_to         (ShenbaoExportPage *self,
+                                            const char        *folder,
+                                            gboolean           zip);
+
 G_END_DECLS

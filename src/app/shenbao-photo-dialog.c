@@ -109,9 +109,9 @@ fix_done (GObject      *object,
   self = SHENBAO_PHOTO_DIALOG (object);
   gtk_spinner_set_spinning (self->spinner, FALSE);
   gtk_stack_set_visible_child_name (self->result_stack, "result");
+  gtk_widget_set_visible (GTK_WIDGET (self->result_picture), fixed != NULL);
   if (fixed == NULL)
     {
-      gtk_picture_set_paintable (self->result_picture, NULL);
       show_message (self, error->message, TRUE);
       return;
     }

@@ -11,7 +11,7 @@ struct _ShenbaoSlotRow
 
   GtkStack *preview_stack;
   GtkSpinner *spinner;
-  GtkPicture *thumbnail;
+  GtkImage *thumbnail;
   GtkImage *state_icon;
   GtkWidget *fix_button;
   GtkWidget *choose_button;
@@ -36,16 +36,11 @@ show_state (ShenbaoSlotRow *self,
             const char     *style,
             const char     *text)
 {
-  GtkWidget *row = GTK_WIDGET (self);
   g_autofree char *markup = g_markup_escape_text (text, -1);
 
-  gtk_widget_remove_css_class (row, "error");
-  gtk_widget_remove_css_class (row, "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_icon), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_icon), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_icon), "error");
-  if (style != NULL && !g_str_equal (style, "success"))
-    gtk_widget_add_css_class (row, style);
   if (style != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->state_icon), style);
   gtk_widget_set_visible (GTK_WIDGET (self->state_icon), icon_name != NULL);
@@ -74,13 +69,14 @@ shenbao_slot_row_show (ShenbaoSlotRow           *self,
     }
   gtk_spinner_set_spinning (self->spinner, pending);
   gtk_widget_set_visible (self->remove_button, attachment != NULL);
-  gtk_button_set_label (GTK_BUTTON (self->choose_button), attachment != NULL ? _("_Replace…") : _("_Choose…"));
+  /* No mnemonic: every row has these buttons, Enter on the row chooses. */
+  gtk_button_set_label (GTK_BUTTON (self->choose_button), attachment != NULL ? _("Replace…") : _("Choose…"));
 
   if (thumbnail != NULL)
     {
       g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (thumbnail);
 
-      gtk_picture_set_paintable (self->thumbnail, GDK_PAINTABLE (texture));
+      gtk_image_set_from_paintable (self->thumbnail, GDK_PAINTABLE (texture));
     }
   gtk_stack_set_visible_child_name (self->preview_stack,
                                     pending ? "checking" : thumbnail != NULL ? "thumbnail" : "empty");
@@ -94,14 +90,22 @@ shenbao_slot_row_show (ShenbaoSlotRow           *self,
   else
     {
       ShenbaoSeverity worst = findings != NULL ? shenbao_findings_worst (findings) : SHENBAO_SEVERITY_INFO;
-      g_autofree char *problems = findings != NULL ? shenbao_findings_join (findings) : g_strdup ("");
+      g_autoptr(GString) problems = g_string_new (NULL);
       g_autofree char *size = g_format_size (g_bytes_get_size (attachment->data));
       g_autofree char *text = NULL;
 
-      if (*problems == '\0')
+      /* One finding a line: a photo can fail on size, shape and background at once. */
+      for (guint i = 0; findings != NULL && i < findings->len; i++)
+        {
+          const ShenbaoFinding *finding = g_ptr_array_index (findings, i);
+
+          if (finding->severity > SHENBAO_SEVERITY_INFO)
+            g_string_append_printf (problems, "\n%s", finding->message);
+        }
+      if (problems->len == 0)
         text = g_strdup_printf (_("%s, %s: passes the checks"), attachment->filename, size);
       else
-        text = g_strdup_printf ("%s, %s: %s", attachment->filename, size, problems);
+        text = g_strdup_printf ("%s, %s%s", attachment->filename, size, problems->str);
       show_state (self,
                   worst == SHENBAO_SEVERITY_ERROR ? "dialog-error-symbolic"
                   : worst == SHENBAO_SEVERITY_WARNING ? "dialog-warning-symbolic" : "emblem-ok-symbolic",

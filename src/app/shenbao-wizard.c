@@ -114,6 +114,28 @@ page_findings (ShenbaoWizard *self,
   return findings;
 }
 
+/* The attached files that fail their checks: the uploads step is not
+ * complete while the portal would bounce one of them. */
+static guint
+failing_attachments (ShenbaoWizard *self)
+{
+  GPtrArray *attachments;
+  guint failing = 0;
+
+  if (self->application == NULL || self->checker == NULL)
+    return 0;
+  attachments = shenbao_application_get_attachments (self->application);
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const ShenbaoAttachment *attachment = g_ptr_array_index (attachments, i);
+      GPtrArray *findings = shenbao_attachment_checker_get_findings (self->checker, attachment->slot);
+
+      if (findings != NULL && shenbao_findings_worst (findings) == SHENBAO_SEVERITY_ERROR)
+        failing++;
+    }
+  return failing;
+}
+
 static void
 update_steps (ShenbaoWizard *self)
 {
@@ -121,14 +143,17 @@ update_steps (ShenbaoWizard *self)
     {
       g_autoptr(GPtrArray) errors = page_findings (self, i, SHENBAO_SEVERITY_ERROR);
       GtkImage *image = status_image (self, i);
+      guint problems = errors->len;
 
       if (image == NULL)
         continue;
-      gtk_image_set_from_icon_name (image, errors->len > 0 ? "dialog-error-symbolic" : "emblem-ok-symbolic");
-      gtk_widget_set_visible (GTK_WIDGET (image), self->verdict != NULL && (self->left[i] || errors->len > 0));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (image), errors->len > 0 ? _("Has problems to fix") : _("Complete"));
-      gtk_widget_remove_css_class (GTK_WIDGET (image), errors->len > 0 ? "success" : "error");
-      gtk_widget_add_css_class (GTK_WIDGET (image), errors->len > 0 ? "error" : "success");
+      if (g_str_equal (page_names[i], "uploads"))
+        problems += failing_attachments (self);
+      gtk_image_set_from_icon_name (image, problems > 0 ? "dialog-error-symbolic" : "emblem-ok-symbolic");
+      gtk_widget_set_visible (GTK_WIDGET (image), self->verdict != NULL && (self->left[i] || problems > 0));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (image), problems > 0 ? _("Has problems to fix") : _("Complete"));
+      gtk_widget_remove_css_class (GTK_WIDGET (image), problems > 0 ? "success" : "error");
+      gtk_widget_add_css_class (GTK_WIDGET (image), problems > 0 ? "error" : "success");
     }
 }
 
@@ -367,6 +392,8 @@ shenbao_wizard_dispose (GObject *object)
   g_clear_handle_id (&self->check_source, g_source_remove);
   disconnect_application (self);
   g_clear_object (&self->application);
+  if (self->checker != NULL)
+    g_signal_handlers_disconnect_by_data (self->checker, self);
   g_clear_object (&self->checker);
   g_clear_pointer (&self->verdict, shenbao_verdict_free);
   G_OBJECT_CLASS (shenbao_wizard_parent_class)->dispose (object);
@@ -425,7 +452,10 @@ shenbao_wizard_init (ShenbaoWizard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Thumbnails at twice the rows' 72 pixels stay sharp on a HiDPI screen. */
   if (catalogue != NULL)
-    self->checker = shenbao_attachment_checker_new (catalogue, 144);
+    {
+      self->checker = shenbao_attachment_checker_new (catalogue, 144);
+      g_signal_connect_swapped (self->checker, "checked", G_CALLBACK (update_steps), self);
+    }
   shenbao_uploads_page_set_checker (self->uploads_page, self->checker);
   shenbao_export_page_set_checker (self->export_page, self->checker);
   visible_page_changed (self);

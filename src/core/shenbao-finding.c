@@ -123,8 +123,9 @@ shenbao_findings_join (GPtrArray *findings)
 
       if (finding->severity == SHENBAO_SEVERITY_INFO)
         continue;
+      /* A Chinese sentence ends with its own full stop: "。; " reads as a typo. */
       if (text->len > 0)
-        g_string_append (text, "; ");
+        g_string_append (text, g_str_has_suffix (text->str, "。") ? "" : "; ");
       g_string_append (text, finding->message);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
