@@ -41,11 +41,15 @@ for target in $targets; do
   findings="build-fuzz/findings/$target"
   log="build-fuzz/fuzz-$target.log"
   mkdir -p "$corpus" "$findings"
-  # The fixtures of the test suite are seeds too, read in place.
+  # The fixtures of the test suite are seeds too, read in place; an XML
+  # target has the words of its schema as a dictionary.
   extra=""
   case $target in
     application-file) extra="tests/fixtures" ;;
   esac
+  if [ -f "tests/fuzz/$target.dict" ]; then
+    extra="-dict=tests/fuzz/$target.dict $extra"
+  fi
   echo "fuzz: $target for $seconds s" >&2
   # One worker process (-fork=1) that goes on after a crash, a leak or a
   # time-out, so that a run lasts its whole time and reports every finding.
