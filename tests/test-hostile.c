@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "image-fixtures.h"
 
