@@ -10,11 +10,10 @@
 #include <unistd.h>
 
 #include "image-fixtures.h"
+#include "test-slowdown.h"
 
-/* A user waits this long at most; under ASan everything runs several times
- * slower, so the limit is scaled there rather than dropped. */
+/* A user waits this long at most (scaled by test_slowdown). */
 #define TIME_LIMIT_SECONDS 2.0
-#define ASAN_SLOWDOWN 10.0
 #define ADDRESS_SPACE_LIMIT ((rlim_t) 500 * 1024 * 1024)
 
 static gboolean
@@ -72,7 +71,7 @@ run_cli (HostileRun         *run,
   struct rusage before;
   struct rusage usage;
   double seconds;
-  double limit = TIME_LIMIT_SECONDS * (under_asan () ? ASAN_SLOWDOWN : 1.0);
+  double limit = TIME_LIMIT_SECONDS * test_slowdown ();
   int wait_status = 0;
 
   g_assert_nonnull (g_getenv ("SHENBAO_CLI"));

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "shenbao.h"
+#include "test-slowdown.h"
 
 /* Every test runs with its own XDG folders (G_TEST_OPTION_ISOLATE_DIRS), so
  * the default database is a fresh one and the user's own is never touched. */
@@ -1023,9 +1024,6 @@ test_kill_writer (void)
 {
   g_autofree char *path = test_path ("shenbao.db");
   int committed = 0;
-  /* build-aux/sanitize.sh sets it: under ASan the writer runs several times
-   * slower, and the kills must still fall while it writes. */
-  int slowdown = g_getenv ("SHENBAO_UNDER_ASAN") != NULL ? 10 : 1;
 
   for (int round = 0; round < KILL_ROUNDS; round++)
     {
@@ -1042,7 +1040,8 @@ test_kill_writer (void)
           writer (path, pipe_fds[1]);
         }
       close (pipe_fds[1]);
-      g_usleep (g_test_rand_int_range (2000, 50000) * slowdown);
+      /* The kills must fall while the writer writes, however slow it runs. */
+      g_usleep (g_test_rand_int_range (2000, 50000) * test_slowdown ());
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       g_assert_true (WIFSIGNALED (status));

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "test-slowdown.h"
+
 /* Under ./test.sh (SHENBAO_REQUIRE_DISPLAY=1) a missing display is a failure;
  * run by hand without one, the GUI tests skip. */
 static inline void
@@ -35,7 +37,8 @@ ui_test_iterate (void)
 /* Spins the main loop until the condition holds or a few seconds pass. */
 #define ui_test_wait_until(condition)                                     \
   G_STMT_START {                                                         \
-    gint64 deadline_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;     \
+    gint64 deadline_ = g_get_monotonic_time ()                           \
+                       + test_slowdown () * 5 * G_USEC_PER_SEC;          \
     while (!(condition) && g_get_monotonic_time () < deadline_)          \
       if (!g_main_context_iteration (NULL, FALSE))                       \
         g_usleep (1000);                                                 \
