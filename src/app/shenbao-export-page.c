@@ -26,7 +26,6 @@ struct _ShenbaoExportPage
   AdwEntryRow *tracking_row;
   GtkListBox *history_list;
 
-  ShenbaoAttachmentChecker *checker;
   ShenbaoStore *store;
   ShenbaoApplication *watched;
 };
@@ -77,7 +76,8 @@ material_state (ShenbaoExportPage *self,
                 const char       **style)
 {
   const ShenbaoAttachment *attachment = shenbao_application_get_attachment (self->watched, slot->name);
-  GPtrArray *findings = self->checker != NULL ? shenbao_attachment_checker_get_findings (self->checker, slot->name) : NULL;
+  ShenbaoAttachmentChecker *checker = shenbao_wizard_page_get_checker (SHENBAO_WIZARD_PAGE (self));
+  GPtrArray *findings = checker != NULL ? shenbao_attachment_checker_get_findings (checker, slot->name) : NULL;
   g_autofree char *problems = NULL;
 
   if (attachment == NULL)
@@ -202,7 +202,7 @@ show_documents (ShenbaoExportPage *self)
 typedef struct
 {
   ShenbaoApplication *application;   /* a copy: the candidate may type on */
-  ShenbaoDocument document;
+  ShenbaoDocument document;          /* SHENBAO_N_DOCUMENTS: all of them, in a folder */
   char *path;                        /* the file or folder to write */
   gboolean zip;
   GPtrArray *messages;               /* warnings or problems, translated */
@@ -230,6 +230,7 @@ render_task (ShenbaoExportPage  *self,
   job->application = shenbao_application_copy (self->watched);
   job->path = g_strdup (path);
   job->messages = g_ptr_array_new_with_free_func (g_free);
+  job->document = SHENBAO_N_DOCUMENTS;
   g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
   return task;
 }
@@ -243,9 +244,13 @@ render_document_in_thread (GTask        *task,
   RenderJob *job = task_data;
   GError *error = NULL;
   ShenbaoCatalogue *catalogue = shenbao_catalogue_get_default (&error);
+  gboolean rendered = catalogue != NULL
+    && (job->document == SHENBAO_N_DOCUMENTS
+          ? shenbao_documents_render_all (job->application, catalogue, job->path, job->messages, &error)
+          : shenbao_document_render_to_file (job->document, job->application, catalogue, job->path,
+                                             job->messages, &error));
 
-  if (catalogue == NULL
-      || !shenbao_document_render_to_file (job->document, job->application, catalogue, job->path, job->messages, &error))
+  if (!rendered)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -438,22 +443,6 @@ print_activated (GtkWidget  *widget,
 }
 
 static void
-render_all_in_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  RenderJob *job = task_data;
-  GError *error = NULL;
-  ShenbaoCatalogue *catalogue = shenbao_catalogue_get_default (&error);
-
-  if (catalogue == NULL || !shenbao_documents_render_all (job->application, catalogue, job->path, job->messages, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 documents_saved (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -540,7 +529,7 @@ shenbao_export_page_save_documents_to (ShenbaoExportPage *self,
 {
   g_return_if_fail (SHENBAO_IS_EXPORT_PAGE (self));
 
-  run_job (self, folder, FALSE, render_all_in_thread, documents_saved);
+  run_job (self, folder, FALSE, render_document_in_thread, documents_saved);
 }
 
 void
@@ -718,18 +707,11 @@ condition_changed (ShenbaoExportPage *self)
   show_documents (self);
 }
 
-void
-shenbao_export_page_set_checker (ShenbaoExportPage        *self,
-                                 ShenbaoAttachmentChecker *checker)
+static void
+shenbao_export_page_attachment_checked (ShenbaoWizardPage *page,
+                                        const char        *slot)
 {
-  g_return_if_fail (SHENBAO_IS_EXPORT_PAGE (self));
-
-  if (self->checker != NULL)
-    g_signal_handlers_disconnect_by_data (self->checker, self);
-  g_set_object (&self->checker, checker);
-  if (checker != NULL)
-    g_signal_connect_swapped (checker, "checked", G_CALLBACK (show_materials), self);
-  show_materials (self);
+  show_materials (SHENBAO_EXPORT_PAGE (page));
 }
 
 void
@@ -785,9 +767,6 @@ shenbao_export_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->watched, self);
       self->watched = NULL;
     }
-  if (self->checker != NULL)
-    g_signal_handlers_disconnect_by_data (self->checker, self);
-  g_clear_object (&self->checker);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (shenbao_export_page_parent_class)->dispose (object);
 }
@@ -803,6 +782,7 @@ shenbao_export_page_class_init (ShenbaoExportPageClass *klass)
   page_class->bind = shenbao_export_page_bind;
   page_class->show_verdict = shenbao_export_page_show_verdict;
   page_class->owns_field = shenbao_export_page_owns_field;
+  page_class->attachment_checked = shenbao_export_page_attachment_checked;
 
   g_type_ensure (SHENBAO_TYPE_VERDICT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/shenbao-export-page.ui");
