@@ -475,11 +475,25 @@ test_condition2_with_uploads (void)
     }
   g_assert_cmpstr (shenbao_application_get_attachment (application, "身份证国徽面")->filename, ==, "id-back.jpg");
 
+  /* A PNG dropped on a row (the drop target activates uploads.attach). */
+  {
+    g_autoptr(GdkPixbuf) card = fixture_document (1200, 760, 0.0);
+    g_autoptr(GBytes) png = fixture_png (card);
+    g_autofree char *png_path = write_file ("back.png", png);
+    g_autofree char *png_uri = g_filename_to_uri (png_path, NULL, NULL);
+
+    g_assert_true (gtk_widget_activate_action (ui_test_find (root, "uploads_page"), "uploads.attach", "(ss)",
+                                               "身份证国徽面", png_uri));
+    ui_test_wait_until (g_strcmp0 (shenbao_application_get_attachment (application, "身份证国徽面")->filename,
+                                   "back.png") == 0);
+    ui_test_wait_until (g_strcmp0 (preview_of (root, "身份证国徽面"), "thumbnail") == 0);
+  }
+
   /* Removing asks nothing and Undo brings the file back. */
   g_assert_true (gtk_widget_activate_action (ui_test_find (root, "uploads_page"), "uploads.remove", "s", "身份证国徽面"));
   g_assert_null (shenbao_application_get_attachment (application, "身份证国徽面"));
   g_assert_true (gtk_widget_activate_action (ui_test_find (root, "uploads_page"), "uploads.restore", NULL));
-  g_assert_nonnull (shenbao_application_get_attachment (application, "身份证国徽面"));
+  g_assert_cmpstr (shenbao_application_get_attachment (application, "身份证国徽面")->filename, ==, "back.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
