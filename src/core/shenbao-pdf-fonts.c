@@ -44,6 +44,12 @@ typedef struct
   GError             *error;          /* why the face cannot be used */
   FT_Face             outline_face;   /* coverage, widths and outlines */
   const char         *hpdf_name;      /* loaded into the libharu document, or NULL */
+  /* Every character of the pages is measured many times over (line breaks,
+   * balanced widths): per code of the BMP, the advance + 1 and the face
+   * that draws it in text set in this one + 1, 0 until asked, RESOLVED_NONE
+   * where no face has it. */
+  guint16            *advances;
+  guint8             *resolved;
   /* The face's own cmap in libharu, while a reduced one stands in for a document. */
   gboolean            cmap_swapped;
   HPDF_TTF_CmapRange  saved_cmap;
@@ -109,11 +115,13 @@ open_face (ShenbaoPdfFace id)
 {
   Face *face = &faces[id];
   const FaceInfo *info = &face_info[id];
-  const char *override = g_getenv (info->variable);
+  const char *override;
 
+  /* Asked for every character measured: no more than this when known. */
   if (face->looked_up)
     return face;
   face->looked_up = TRUE;
+  override = g_getenv (info->variable);
 
   if (freetype == NULL && FT_Init_FreeType (&freetype) != 0)
     {
@@ -177,14 +185,16 @@ face_has_glyph (ShenbaoPdfFace id,
   return face->outline_face != NULL && FT_Get_Char_Index (face->outline_face, c) != 0;
 }
 
-gboolean
-shenbao_pdf_fonts_resolve (ShenbaoPdfFace  primary,
-                           gunichar        c,
-                           ShenbaoPdfFace *face)
+#define CACHED_CODES 0x10000
+#define RESOLVED_NONE G_MAXUINT8
+
+static gboolean
+resolve (ShenbaoPdfFace  primary,
+         gunichar        c,
+         ShenbaoPdfFace *face)
 {
   gboolean found = FALSE;
 
-  G_LOCK (faces_lock);
   if (face_has_glyph (primary, c))
     {
       *face = primary;
@@ -196,20 +206,41 @@ shenbao_pdf_fonts_resolve (ShenbaoPdfFace  primary,
         *face = fallbacks[i];
         found = TRUE;
       }
+  return found;
+}
+
+gboolean
+shenbao_pdf_fonts_resolve (ShenbaoPdfFace  primary,
+                           gunichar        c,
+                           ShenbaoPdfFace *face)
+{
+  Face *cache = &faces[primary];
+  gboolean found;
+
+  G_LOCK (faces_lock);
+  if (c >= CACHED_CODES)
+    found = resolve (primary, c, face);
+  else
+    {
+      if (cache->resolved == NULL)
+        cache->resolved = g_new0 (guint8, CACHED_CODES);
+      if (cache->resolved[c] == 0)
+        cache->resolved[c] = resolve (primary, c, face) ? *face + 1 : RESOLVED_NONE;
+      found = cache->resolved[c] != RESOLVED_NONE;
+      if (found)
+        *face = cache->resolved[c] - 1;
+    }
   G_UNLOCK (faces_lock);
   return found;
 }
 
-int
-shenbao_pdf_fonts_advance (ShenbaoPdfFace id,
-                           gunichar       c)
+static int
+measure_advance (Face     *face,
+                 gunichar  c)
 {
-  Face *face;
   FT_Fixed advance = 0;
   int width = 0;
 
-  G_LOCK (faces_lock);
-  face = open_face (id);
   if (face->outline_face != NULL)
     {
       FT_UInt glyph = FT_Get_Char_Index (face->outline_face, c);
@@ -218,6 +249,28 @@ shenbao_pdf_fonts_advance (ShenbaoPdfFace id,
        * per em), so that what is measured here is what the PDF advances. */
       if (FT_Get_Advance (face->outline_face, glyph, FT_LOAD_NO_SCALE, &advance) == 0)
         width = (int) ((guint32) advance * 1000 / face->outline_face->units_per_EM);
+    }
+  return width;
+}
+
+int
+shenbao_pdf_fonts_advance (ShenbaoPdfFace id,
+                           gunichar       c)
+{
+  Face *face;
+  int width;
+
+  G_LOCK (faces_lock);
+  face = open_face (id);
+  if (c >= CACHED_CODES)
+    width = measure_advance (face, c);
+  else
+    {
+      if (face->advances == NULL)
+        face->advances = g_new0 (guint16, CACHED_CODES);
+      if (face->advances[c] == 0)
+        face->advances[c] = MIN (measure_advance (face, c), G_MAXUINT16 - 1) + 1;
+      width = face->advances[c] - 1;
     }
   G_UNLOCK (faces_lock);
   return width;
