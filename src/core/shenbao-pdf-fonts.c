@@ -15,6 +15,7 @@
 #include <hpdf_streams.h>
 
 #include "shenbao-error.h"
+#include "shenbao-pdf-font-file.h"
 #include "shenbao-pdf-fonts.h"
 
 typedef struct
@@ -44,12 +45,14 @@ typedef struct
   GError             *error;          /* why the face cannot be used */
   FT_Face             outline_face;   /* coverage, widths and outlines */
   const char         *hpdf_name;      /* loaded into the libharu document, or NULL */
+  ShenbaoPdfFontFile *program;        /* what is embedded, once the face is */
   /* Every character of the pages is measured many times over (line breaks,
    * balanced widths): per code of the BMP, the advance + 1 and the face
    * that draws it in text set in this one + 1, 0 until asked, RESOLVED_NONE
    * where no face has it. */
   guint16            *advances;
   guint8             *resolved;
+  HPDF_Font           document_font;  /* the font of the document being made, or NULL */
   /* The face's own cmap in libharu, while a reduced one stands in for a document. */
   gboolean            cmap_swapped;
   HPDF_TTF_CmapRange  saved_cmap;
@@ -486,9 +489,95 @@ shenbao_pdf_fonts_use (HPDF_Doc         doc,
           shenbao_pdf_fonts_set_error (error, doc);
           font = NULL;
         }
+      face->document_font = font;
     }
   G_UNLOCK (faces_lock);
   return font;
+}
+
+/* The font program is compressed already (shenbao-pdf-font-file.c): libharu
+ * writes the stream as it is, and this says how it is encoded. */
+static HPDF_STATUS
+write_flate_filter (HPDF_Dict   dict,
+                    HPDF_Stream stream)
+{
+  return HPDF_Stream_WriteStr (stream, "/Filter /FlateDecode\012");
+}
+
+/* The font descriptor with the face's font program, as libharu 2.3 makes it
+ * in CIDFontType2_BeforeWrite_Func, which makes none where the definition
+ * has one already. libharu would write the program anew from the font file
+ * four bytes at a time and compress all of it, for every PDF: most of the
+ * time of a batch. Here only the outlines and their offsets change from one
+ * PDF to the next, and only they are compressed (shenbao_pdf_font_file_subset). */
+static gboolean
+embed_face (Face      *face,
+            HPDF_Doc   doc,
+            GError   **error)
+{
+  HPDF_FontDef definition = ((HPDF_FontAttr) face->document_font->attr)->fontdef;
+  HPDF_TTFontDefAttr attr = definition->attr;
+  HPDF_Dict descriptor, program;
+  g_autoptr(GBytes) data = NULL;
+  gsize length;
+  HPDF_STATUS status = HPDF_OK;
+
+  if (face->program == NULL)
+    face->program = shenbao_pdf_font_file_new (face->path, face->index, error);
+  if (face->program == NULL)
+    return FALSE;
+  if (shenbao_pdf_font_file_get_n_glyphs (face->program) != attr->num_glyphs)
+    {
+      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_FONT,
+                   _("The font “%s” cannot be embedded in a PDF: its TrueType tables are damaged."), face->path);
+      return FALSE;
+    }
+  /* The glyphs libharu marked as the pages were written, with the parts of
+   * composite glyphs. */
+  data = shenbao_pdf_font_file_subset (face->program, attr->glyph_tbl.flgs, attr->num_glyphs, &length);
+
+  descriptor = HPDF_Dict_New (doc->mmgr);
+  program = HPDF_DictStream_New (doc->mmgr, doc->xref);
+  if (descriptor == NULL || program == NULL)
+    {
+      shenbao_pdf_fonts_set_error (error, doc);
+      return FALSE;
+    }
+  program->write_fn = write_flate_filter;
+  status += HPDF_Stream_Write (program->stream, g_bytes_get_data (data, NULL), g_bytes_get_size (data));
+  status += HPDF_Dict_AddNumber (program, "Length1", length);
+  status += HPDF_Xref_Add (doc->xref, descriptor);
+  status += HPDF_Dict_Add (descriptor, "FontFile2", program);
+  status += HPDF_Dict_AddName (descriptor, "Type", "FontDescriptor");
+  status += HPDF_Dict_AddNumber (descriptor, "Ascent", definition->ascent);
+  status += HPDF_Dict_AddNumber (descriptor, "Descent", definition->descent);
+  status += HPDF_Dict_AddNumber (descriptor, "Flags", definition->flags);
+  status += HPDF_Dict_Add (descriptor, "FontBBox", HPDF_Box_Array_New (doc->mmgr, definition->font_bbox));
+  status += HPDF_Dict_AddName (descriptor, "FontName", attr->base_font);
+  status += HPDF_Dict_AddNumber (descriptor, "ItalicAngle", definition->italic_angle);
+  status += HPDF_Dict_AddNumber (descriptor, "StemV", definition->stemv);
+  status += HPDF_Dict_AddNumber (descriptor, "XHeight", definition->x_height);
+  if (status != HPDF_OK)
+    {
+      shenbao_pdf_fonts_set_error (error, doc);
+      return FALSE;
+    }
+  definition->descriptor = descriptor;
+  return TRUE;
+}
+
+gboolean
+shenbao_pdf_fonts_embed (HPDF_Doc   doc,
+                         GError   **error)
+{
+  gboolean embedded = TRUE;
+
+  G_LOCK (faces_lock);
+  for (int i = 0; i < SHENBAO_PDF_N_FACES && embedded; i++)
+    if (faces[i].document_font != NULL)
+      embedded = embed_face (&faces[i], doc, error);
+  G_UNLOCK (faces_lock);
+  return embedded;
 }
 
 typedef struct
@@ -613,7 +702,10 @@ shenbao_pdf_fonts_end_document (HPDF_Doc doc)
 {
   G_LOCK (faces_lock);
   for (int i = 0; i < SHENBAO_PDF_N_FACES; i++)
-    restore_cmap (&faces[i], doc);
+    {
+      restore_cmap (&faces[i], doc);
+      faces[i].document_font = NULL;
+    }
   G_UNLOCK (faces_lock);
   g_mutex_unlock (&document_lock);
 }
