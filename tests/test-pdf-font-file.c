@@ -76,7 +76,10 @@ test_subset (void)
   g_assert_cmpuint (shenbao_pdf_font_file_get_n_glyphs (file), ==, original->num_glyphs);
 
   used = g_new0 (guint8, original->num_glyphs);
-  used[0] = used[drawn] = 1;
+  used[0] = 1;
+  shenbao_pdf_font_file_mark (file, used, drawn);
+  g_assert_cmpuint (used[drawn], ==, 1);
+  g_assert_cmpuint (used[not_drawn], ==, 0);
   stream = shenbao_pdf_font_file_subset (file, used, original->num_glyphs, &length);
   program_length = length;
   program = g_malloc (length);

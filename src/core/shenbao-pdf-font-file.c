@@ -281,6 +281,53 @@ shenbao_pdf_font_file_get_n_glyphs (ShenbaoPdfFontFile *self)
   return self->n_glyphs;
 }
 
+/* The flags of a composite glyph's components (TrueType, glyf). */
+#define COMPONENT_WORD_ARGUMENTS 0x0001
+#define COMPONENT_SCALE 0x0008
+#define COMPONENT_MORE 0x0020
+#define COMPONENT_XY_SCALE 0x0040
+#define COMPONENT_MATRIX 0x0080
+/* Components of components: fonts nest them a level or two at most. */
+#define MAX_COMPONENT_DEPTH 8
+
+static void
+mark (ShenbaoPdfFontFile *self,
+      guint8             *used,
+      guint               glyph,
+      guint               depth)
+{
+  const guint8 *outlines = self->tables[TABLE_GLYF].data;
+  guint32 start, end;
+
+  if (glyph >= self->n_glyphs || used[glyph] || depth > MAX_COMPONENT_DEPTH)
+    return;
+  used[glyph] = 1;
+  start = glyph_offset (self, glyph);
+  end = glyph_offset (self, glyph + 1);
+  /* A negative number of contours: a composite glyph, whose components
+   * follow the 10-byte header. */
+  if (end - start < 10 || (gint16) read_u16 (outlines + start) >= 0)
+    return;
+  for (guint32 at = start + 10; at + 4 <= end;)
+    {
+      guint16 flags = read_u16 (outlines + at);
+
+      mark (self, used, read_u16 (outlines + at + 2), depth + 1);
+      if ((flags & COMPONENT_MORE) == 0)
+        break;
+      at += 4 + (flags & COMPONENT_WORD_ARGUMENTS ? 4 : 2)
+            + (flags & COMPONENT_SCALE ? 2 : flags & COMPONENT_XY_SCALE ? 4 : flags & COMPONENT_MATRIX ? 8 : 0);
+    }
+}
+
+void
+shenbao_pdf_font_file_mark (ShenbaoPdfFontFile *self,
+                            guint8             *used,
+                            guint               glyph)
+{
+  mark (self, used, glyph, 0);
+}
+
 /* The outlines of the glyphs used, each where the new loca says; unused
  * glyphs are empty. */
 static void

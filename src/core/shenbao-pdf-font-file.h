@@ -19,6 +19,11 @@ ShenbaoPdfFontFile *shenbao_pdf_font_file_new      (const char          *path,
                                                     GError             **error);
 void                shenbao_pdf_font_file_free     (ShenbaoPdfFontFile  *self);
 guint               shenbao_pdf_font_file_get_n_glyphs (ShenbaoPdfFontFile *self);
+/* Sets used[glyph] (used has an entry for every glyph of the face), and
+ * those of the glyphs a composite glyph is made of. */
+void                shenbao_pdf_font_file_mark     (ShenbaoPdfFontFile  *self,
+                                                    guint8              *used,
+                                                    guint                glyph);
 /* The font program with the outlines of the glyphs whose used[] is not zero
  * (n_glyphs entries: every glyph of the face) and no others, as a zlib
  * (FlateDecode) stream; length receives its size uncompressed (Length1). */

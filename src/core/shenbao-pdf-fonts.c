@@ -337,23 +337,59 @@ shenbao_pdf_fonts_begin_document (GError **error)
   return document;
 }
 
+/* The file the face's PDF font programs are written from: the one libharu
+ * loaded, with as many glyphs. */
+static gboolean
+open_program (Face      *face,
+              HPDF_Doc   doc,
+              GError   **error)
+{
+  HPDF_TTFontDefAttr attr = HPDF_GetFontDef (doc, face->hpdf_name)->attr;
+
+  face->program = shenbao_pdf_font_file_new (face->path, face->index, error);
+  if (face->program == NULL)
+    return FALSE;
+  if (shenbao_pdf_font_file_get_n_glyphs (face->program) != attr->num_glyphs)
+    {
+      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_FONT,
+                   _("The font “%s” cannot be embedded in a PDF: its TrueType tables are damaged."), face->path);
+      g_clear_pointer (&face->program, shenbao_pdf_font_file_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 load_into_libharu (Face      *face,
                    HPDF_Doc   doc,
                    GError   **error)
 {
-  if (face->hpdf_name != NULL)
-    return TRUE;
-  if (face->outline_face->num_faces > 1)
+  if (face->hpdf_name == NULL && face->outline_face->num_faces > 1)
     face->hpdf_name = HPDF_LoadTTFontFromFile2 (doc, face->path, face->index, HPDF_TRUE);
-  else
+  else if (face->hpdf_name == NULL)
     face->hpdf_name = HPDF_LoadTTFontFromFile (doc, face->path, HPDF_TRUE);
   if (face->hpdf_name == NULL)
     {
       shenbao_pdf_fonts_set_error (error, doc);
       return FALSE;
     }
-  return TRUE;
+  return face->program != NULL || open_program (face, doc, error);
+}
+
+/* libharu marks each glyph it draws as used when it first measures it,
+ * reading the font file to find the parts of composite glyphs: a seek and a
+ * read of the file per character and document. Marked beforehand from the
+ * mapped file, they are not read again. */
+static void
+mark_drawn_glyphs (Face           *face,
+                   HPDF_FontDef    definition,
+                   const gunichar *chars,
+                   guint           n_chars)
+{
+  HPDF_TTFontDefAttr attr = definition->attr;
+
+  for (guint i = 0; i < n_chars; i++)
+    shenbao_pdf_font_file_mark (face->program, attr->glyph_tbl.flgs, face->reduced_glyphs[chars[i] - chars[0]]);
 }
 
 /* libharu 2.3's HPDF_GetFont maps all 65 536 codes of its UTF-8 encoder to
@@ -489,6 +525,8 @@ shenbao_pdf_fonts_use (HPDF_Doc         doc,
           shenbao_pdf_fonts_set_error (error, doc);
           font = NULL;
         }
+      else
+        mark_drawn_glyphs (face, HPDF_GetFontDef (doc, face->hpdf_name), chars, n_chars);
       face->document_font = font;
     }
   G_UNLOCK (faces_lock);
@@ -522,18 +560,8 @@ embed_face (Face      *face,
   gsize length;
   HPDF_STATUS status = HPDF_OK;
 
-  if (face->program == NULL)
-    face->program = shenbao_pdf_font_file_new (face->path, face->index, error);
-  if (face->program == NULL)
-    return FALSE;
-  if (shenbao_pdf_font_file_get_n_glyphs (face->program) != attr->num_glyphs)
-    {
-      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_FONT,
-                   _("The font “%s” cannot be embedded in a PDF: its TrueType tables are damaged."), face->path);
-      return FALSE;
-    }
-  /* The glyphs libharu marked as the pages were written, with the parts of
-   * composite glyphs. */
+  /* The glyphs marked for the characters drawn (mark_drawn_glyphs), and any
+   * libharu marked as the pages were written. */
   data = shenbao_pdf_font_file_subset (face->program, attr->glyph_tbl.flgs, attr->num_glyphs, &length);
 
   descriptor = HPDF_Dict_New (doc->mmgr);
