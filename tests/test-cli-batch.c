@@ -8,9 +8,8 @@
 #include "image-fixtures.h"
 #include "shenbao.h"
 
-/* Every PDF embeds its fonts, so a candidate costs about 0.1 s: enough
- * candidates to show that one bad row never stops the rest, few enough to
- * keep the test fast. */
+/* Enough candidates to show that one bad row never stops the rest, few
+ * enough to keep the test fast under a loaded machine. */
 #define N_CANDIDATES 24
 
 static char *
