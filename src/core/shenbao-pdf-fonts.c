@@ -377,33 +377,22 @@ load_into_libharu (Face      *face,
   return face->program != NULL || open_program (face, doc, error);
 }
 
-/* libharu marks each glyph it draws as used when it first measures it,
- * reading the font file to find the parts of composite glyphs: a seek and a
- * read of the file per character and document. Marked beforehand from the
- * mapped file, they are not read again. */
-static void
-mark_drawn_glyphs (Face           *face,
-                   HPDF_FontDef    definition,
-                   const gunichar *chars,
-                   guint           n_chars)
-{
-  HPDF_TTFontDefAttr attr = definition->attr;
-
-  for (guint i = 0; i < n_chars; i++)
-    shenbao_pdf_font_file_mark (face->program, attr->glyph_tbl.flgs, face->reduced_glyphs[chars[i] - chars[0]]);
-}
-
 /* libharu 2.3's HPDF_GetFont maps all 65 536 codes of its UTF-8 encoder to
  * glyphs, each by a linear search of the face's cmap segments: about 100 ms
  * a face and document. For the document being made, the face's cmap is
  * replaced by one segment that maps exactly the characters drawn, through a
  * glyph array, which libharu reads in constant time; the real cmap comes back
- * in end_document. The embedded font keeps its own cmap table. */
+ * in end_document. The embedded font keeps its own cmap table.
+ *
+ * The glyphs are marked as used on the way: libharu marks each glyph when it
+ * first measures it and then reads the font file, a seek and a read through
+ * stdio per glyph and document, for the parts of composite glyphs; marked
+ * beforehand from the mapped file, they are not read again. */
 static void
-swap_in_reduced_cmap (Face           *face,
-                      HPDF_FontDef    definition,
-                      const gunichar *chars,
-                      guint           n_chars)
+set_up_definition (Face           *face,
+                   HPDF_FontDef    definition,
+                   const gunichar *chars,
+                   guint           n_chars)
 {
   HPDF_TTFontDefAttr attr = definition->attr;
   gunichar first = chars[0], last = chars[n_chars - 1];
@@ -412,7 +401,12 @@ swap_in_reduced_cmap (Face           *face,
   face->cmap_swapped = TRUE;
   face->reduced_glyphs = g_new0 (HPDF_UINT16, last - first + 1);
   for (guint i = 0; i < n_chars; i++)
-    face->reduced_glyphs[chars[i] - first] = FT_Get_Char_Index (face->outline_face, chars[i]);
+    {
+      FT_UInt glyph = FT_Get_Char_Index (face->outline_face, chars[i]);
+
+      face->reduced_glyphs[chars[i] - first] = glyph;
+      shenbao_pdf_font_file_mark (face->program, attr->glyph_tbl.flgs, glyph);
+    }
 
   /* Segment 0 covers [first, last] through the glyph array: libharu reads
    * glyph_id_array[id_range_offset / 2 + (code - first) - segments], so an
@@ -519,15 +513,13 @@ shenbao_pdf_fonts_use (HPDF_Doc         doc,
     g_propagate_error (error, g_error_copy (face->error));
   else if (load_into_libharu (face, doc, error))
     {
-      swap_in_reduced_cmap (face, HPDF_GetFontDef (doc, face->hpdf_name), chars, n_chars);
+      set_up_definition (face, HPDF_GetFontDef (doc, face->hpdf_name), chars, n_chars);
       font = HPDF_GetFont (doc, face->hpdf_name, "UTF-8");
       if (font == NULL || !write_identity_to_unicode (font, chars, n_chars))
         {
           shenbao_pdf_fonts_set_error (error, doc);
           font = NULL;
         }
-      else
-        mark_drawn_glyphs (face, HPDF_GetFontDef (doc, face->hpdf_name), chars, n_chars);
       face->document_font = font;
     }
   G_UNLOCK (faces_lock);
@@ -594,7 +586,7 @@ embed_face (Face      *face,
   gsize length;
   HPDF_STATUS status = HPDF_OK;
 
-  /* The glyphs marked for the characters drawn (mark_drawn_glyphs), and any
+  /* The glyphs marked for the characters drawn (set_up_definition), and any
    * libharu marked as the pages were written. */
   data = shenbao_pdf_font_file_subset (face->program, attr->glyph_tbl.flgs, attr->num_glyphs, &length);
 
