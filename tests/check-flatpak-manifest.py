@@ -19,7 +19,7 @@ SKIP = 77
 MIN_GNOME = 50
 # Shenbao shows a window and nothing more: no network, no home or host files
 # (the file chooser portal brings files in and out).
-FINISH_ARGS = {"--socket=wayland", "--socket=fallback-x11", "--share=ipc", "--device=dri"}
+FINISH_ARGS = {"--socket=wayland", "--socket=fallback-x11", "--share=ipc", "--device=dri", "--socket=cups"}
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 

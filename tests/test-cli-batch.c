@@ -8,9 +8,8 @@
 #include "image-fixtures.h"
 #include "shenbao.h"
 
-/* Every PDF embeds its fonts, so a candidate costs about 0.1 s: enough
- * candidates to show that one bad row never stops the rest, few enough to
- * keep the test fast. */
+/* Enough candidates to show that one bad row never stops the rest, few
+ * enough to keep the test fast under a loaded machine. */
 #define N_CANDIDATES 24
 
 static char *
@@ -100,12 +99,17 @@ test_csv_batch (void)
     {
       const ShenbaoCsvRow *row = g_ptr_array_index (summary, i);
       g_autofree char *pdf = NULL;
+      g_autofree char *form = NULL;
 
       if (row == broken)
         continue;
       g_assert_cmpstr (row->fields[4], ==, "passes");
       pdf = g_build_filename (out, row->fields[2], "print-package.pdf", NULL);
       g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+      /* The print package holds the forms: without --all-documents they
+       * are not written again. */
+      form = g_build_filename (out, row->fields[2], "application-form.pdf", NULL);
+      g_assert_false (g_file_test (form, G_FILE_TEST_EXISTS));
     }
 
   /* An earlier batch is never written over unasked. */
@@ -148,12 +152,23 @@ test_folder_batch (void)
   g_autofree char *fixtures = g_build_filename (TEST_SRCDIR, "fixtures", NULL);
   g_autoptr(GPtrArray) summary = NULL;
   g_auto(CliRun) run = { 0 };
+  /* --all-documents: every document of the condition-3 candidate. */
+  static const char * const documents[] = {
+    "print-package.pdf", "application-form.pdf", "education-commitment.pdf", "fill-guide.pdf", "checklist.pdf",
+  };
 
-  CLI_RUN_C (&run, "batch", fixtures, "--out", out);
+  CLI_RUN_C (&run, "batch", fixtures, "--out", out, "--all-documents");
   g_assert_cmpint (run.status, ==, 0);
   summary = read_summary (out);
   g_assert_cmpstr (((ShenbaoCsvRow *) g_ptr_array_index (summary, 1))->fields[0], ==, "condition1.xml");
   g_assert_cmpstr (((ShenbaoCsvRow *) g_ptr_array_index (summary, 3))->fields[3], ==, "Meets condition 3");
+  for (gsize i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      const ShenbaoCsvRow *row = g_ptr_array_index (summary, 3);
+      g_autofree char *pdf = g_build_filename (out, row->fields[2], documents[i], NULL);
+
+      g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+    }
   remove_tree (dir);
 }
 

@@ -37,6 +37,8 @@ test_fallback (void)
 
   pdf_assert_valid (path);
   g_assert_nonnull (strstr (text, "王堃"));
+  /* Drawn from the outlines embedded in the PDF. */
+  g_assert_cmpuint (pdf_dark_pixels (path), >, 20);
   g_assert_nonnull (strstr (fonts, "BousungEG"));     /* AR PL SungtiL GB */
   g_assert_nonnull (strstr (fonts, "UMing"));
   g_assert_null (strstr (fonts, "GBZenKai"));         /* AR PL KaitiM GB: not used */

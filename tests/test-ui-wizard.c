@@ -3,6 +3,8 @@
 
 #include <glib/gstdio.h>
 
+#include <gtk/gtkunixprint.h>
+
 #include "shenbao.h"
 #include "shenbao-app.h"
 #include "shenbao-choice-row.h"
@@ -473,11 +475,25 @@ test_condition2_with_uploads (void)
     }
   g_assert_cmpstr (shenbao_application_get_attachment (application, "身份证国徽面")->filename, ==, "id-back.jpg");
 
+  /* A PNG dropped on a row (the drop target activates uploads.attach). */
+  {
+    g_autoptr(GdkPixbuf) card = fixture_document (1200, 760, 0.0);
+    g_autoptr(GBytes) png = fixture_png (card);
+    g_autofree char *png_path = write_file ("back.png", png);
+    g_autofree char *png_uri = g_filename_to_uri (png_path, NULL, NULL);
+
+    g_assert_true (gtk_widget_activate_action (ui_test_find (root, "uploads_page"), "uploads.attach", "(ss)",
+                                               "身份证国徽面", png_uri));
+    ui_test_wait_until (g_strcmp0 (shenbao_application_get_attachment (application, "身份证国徽面")->filename,
+                                   "back.png") == 0);
+    ui_test_wait_until (g_strcmp0 (preview_of (root, "身份证国徽面"), "thumbnail") == 0);
+  }
+
   /* Removing asks nothing and Undo brings the file back. */
   g_assert_true (gtk_widget_activate_action (ui_test_find (root, "uploads_page"), "uploads.remove", "s", "身份证国徽面"));
   g_assert_null (shenbao_application_get_attachment (application, "身份证国徽面"));
   g_assert_true (gtk_widget_activate_action (ui_test_find (root, "uploads_page"), "uploads.restore", NULL));
-  g_assert_nonnull (shenbao_application_get_attachment (application, "身份证国徽面"));
+  g_assert_cmpstr (shenbao_application_get_attachment (application, "身份证国徽面")->filename, ==, "back.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
@@ -604,6 +620,42 @@ record_state (GtkWidget          *page,
   g_assert_true (gtk_widget_activate_action (page, "export.record-state", NULL));
 }
 
+static GtkPrintUnixDialog *
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_PRINT_UNIX_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_PRINT_UNIX_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Picks GTK's own Print to File printer, as a candidate without a printer
+ * would, and prints. */
+static void
+print_to_file (GtkPrintUnixDialog *dialog,
+               const char         *path)
+{
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  /* The printer's name is GTK's translation. */
+  const char *name = g_dgettext ("gtk40", "Print to File");
+  GtkPrinter *printer;
+
+  gtk_print_settings_set_printer (settings, name);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  gtk_print_unix_dialog_set_settings (dialog, settings);
+  ui_test_wait_until ((printer = gtk_print_unix_dialog_get_selected_printer (dialog)) != NULL
+                      && g_str_equal (gtk_printer_get_name (printer), name));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+}
+
 static void
 test_print_and_export (void)
 {
@@ -616,6 +668,7 @@ test_print_and_export (void)
   g_autofree char *pdf = g_build_filename (g_get_user_cache_dir (), "shenbao", id_text, "application-form.pdf", NULL);
   g_autofree char *opened = g_build_filename (work_dir, "opened", NULL);
   g_autofree char *out = g_build_filename (work_dir, "out", NULL);
+  g_autofree char *printed = g_build_filename (work_dir, "printed.pdf", NULL);
   g_autofree char *zip = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *text = NULL;
@@ -637,6 +690,17 @@ test_print_and_export (void)
   g_spawn_command_line_sync (command, &text, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (text, "申报表"));
+
+  /* Print sends the print package as it is, here to GTK's Print to File. */
+  g_assert_true (gtk_widget_activate_action (page, "export.print", NULL));
+  ui_test_wait_until (find_print_dialog () != NULL);
+  print_to_file (find_print_dialog (), printed);
+  ui_test_wait_until (g_file_test (printed, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&command, g_free);
+  command = g_strdup_printf ("pdftotext -enc UTF-8 '%s' -", printed);
+  ui_test_wait_until (g_spawn_command_line_sync (command, &text, NULL, &status, NULL) && status == 0
+                      && strstr (text, "承诺书") != NULL);
 
   /* The review tracker: legal moves are kept, an illegal one is refused. */
   g_assert_cmpuint (review_events (id), ==, 0);

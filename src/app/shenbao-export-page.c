@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtkunixprint.h>
 
 #include "shenbao-export-page.h"
 #include "shenbao-verdict-row.h"
@@ -25,7 +26,6 @@ struct _ShenbaoExportPage
   AdwEntryRow *tracking_row;
   GtkListBox *history_list;
 
-  ShenbaoAttachmentChecker *checker;
   ShenbaoStore *store;
   ShenbaoApplication *watched;
 };
@@ -76,7 +76,8 @@ material_state (ShenbaoExportPage *self,
                 const char       **style)
 {
   const ShenbaoAttachment *attachment = shenbao_application_get_attachment (self->watched, slot->name);
-  GPtrArray *findings = self->checker != NULL ? shenbao_attachment_checker_get_findings (self->checker, slot->name) : NULL;
+  ShenbaoAttachmentChecker *checker = shenbao_wizard_page_get_checker (SHENBAO_WIZARD_PAGE (self));
+  GPtrArray *findings = checker != NULL ? shenbao_attachment_checker_get_findings (checker, slot->name) : NULL;
   g_autofree char *problems = NULL;
 
   if (attachment == NULL)
@@ -191,6 +192,9 @@ show_documents (ShenbaoExportPage *self)
                                        g_variant_new_string (shenbao_document_get_name (document))));
     }
   gtk_list_box_append (self->documents_list,
+                       button_row (_("Print the print package"), _("A4, actual size, one side"), _("Print…"),
+                                   "export.print", NULL));
+  gtk_list_box_append (self->documents_list,
                        button_row (_("Every PDF in a folder of your choice"), NULL, _("Save All…"),
                                    "export.save-documents", NULL));
 }
@@ -198,7 +202,7 @@ show_documents (ShenbaoExportPage *self)
 typedef struct
 {
   ShenbaoApplication *application;   /* a copy: the candidate may type on */
-  ShenbaoDocument document;
+  ShenbaoDocument document;          /* SHENBAO_N_DOCUMENTS: all of them, in a folder */
   char *path;                        /* the file or folder to write */
   gboolean zip;
   GPtrArray *messages;               /* warnings or problems, translated */
@@ -226,6 +230,7 @@ render_task (ShenbaoExportPage  *self,
   job->application = shenbao_application_copy (self->watched);
   job->path = g_strdup (path);
   job->messages = g_ptr_array_new_with_free_func (g_free);
+  job->document = SHENBAO_N_DOCUMENTS;
   g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
   return task;
 }
@@ -239,9 +244,13 @@ render_document_in_thread (GTask        *task,
   RenderJob *job = task_data;
   GError *error = NULL;
   ShenbaoCatalogue *catalogue = shenbao_catalogue_get_default (&error);
+  gboolean rendered = catalogue != NULL
+    && (job->document == SHENBAO_N_DOCUMENTS
+          ? shenbao_documents_render_all (job->application, catalogue, job->path, job->messages, &error)
+          : shenbao_document_render_to_file (job->document, job->application, catalogue, job->path,
+                                             job->messages, &error));
 
-  if (catalogue == NULL
-      || !shenbao_document_render_to_file (job->document, job->application, catalogue, job->path, job->messages, &error))
+  if (!rendered)
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -302,53 +311,135 @@ document_rendered (GObject      *object,
   toast_result (self, result, done);
 }
 
-static void
-open_document_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+/* Rendered for viewing and printing, in the cache: the candidate keeps
+ * copies with Save All. */
+static char *
+cache_path (ShenbaoExportPage *self,
+            ShenbaoDocument    document)
 {
-  ShenbaoExportPage *self = SHENBAO_EXPORT_PAGE (widget);
-  ShenbaoDocument document;
-  g_autofree char *folder = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *id = NULL;
-  g_autoptr(GTask) task = NULL;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, shenbao_application_get_id (self->watched));
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "shenbao", id, NULL);
+  g_autofree char *file_name = shenbao_document_get_file_name (document);
 
-  if (self->watched == NULL || !shenbao_document_from_name (g_variant_get_string (parameter, NULL), &document))
-    return;
-  /* Rendered for viewing and printing, in the cache: the candidate keeps
-   * copies with Save All. */
-  id = g_strdup_printf ("%" G_GINT64_FORMAT, shenbao_application_get_id (self->watched));
-  folder = g_build_filename (g_get_user_cache_dir (), "shenbao", id, NULL);
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
       g_autofree char *title = g_strdup_printf (_("Could not create the folder %s"), folder);
 
       toast (self, title);
-      return;
+      return NULL;
     }
-  file_name = shenbao_document_get_file_name (document);
-  path = g_build_filename (folder, file_name, NULL);
-  task = render_task (self, path, document_rendered);
+  return g_build_filename (folder, file_name, NULL);
+}
+
+static void
+render_document (ShenbaoExportPage  *self,
+                 ShenbaoDocument     document,
+                 GAsyncReadyCallback callback)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->watched == NULL || (path = cache_path (self, document)) == NULL)
+    return;
+  task = render_task (self, path, callback);
   ((RenderJob *) g_task_get_task_data (task))->document = document;
   g_task_run_in_thread (task, render_document_in_thread);
 }
 
 static void
-render_all_in_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
+open_document_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  RenderJob *job = task_data;
-  GError *error = NULL;
-  ShenbaoCatalogue *catalogue = shenbao_catalogue_get_default (&error);
+  ShenbaoDocument document;
 
-  if (catalogue == NULL || !shenbao_documents_render_all (job->application, catalogue, job->path, job->messages, &error))
-    g_task_return_error (task, error);
+  if (shenbao_document_from_name (g_variant_get_string (parameter, NULL), &document))
+    render_document (SHENBAO_EXPORT_PAGE (widget), document, document_rendered);
+}
+
+static void
+print_job_done (GtkPrintJob  *job,
+                gpointer      user_data,
+                const GError *error)
+{
+  ShenbaoExportPage *self = user_data;
+
+  if (error != NULL)
+    {
+      g_autofree char *title = g_strdup_printf (_("Printing failed: %s"), error->message);
+
+      toast (self, title);
+    }
   else
-    g_task_return_boolean (task, TRUE);
+    toast (self, _("Sent to the printer"));
+}
+
+/* The PDF goes to the printer as it is, at the size it was drawn: a form
+ * scaled to fit would no longer be the organiser's A4. */
+static void
+print_response (GtkDialog         *dialog,
+                int                response,
+                ShenbaoExportPage *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  GtkPrinter *printer = gtk_print_unix_dialog_get_selected_printer (GTK_PRINT_UNIX_DIALOG (dialog));
+  g_autoptr(GtkPrintSettings) settings = gtk_print_unix_dialog_get_settings (GTK_PRINT_UNIX_DIALOG (dialog));
+  g_autoptr(GtkPrintJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
+  if (response == GTK_RESPONSE_OK && printer != NULL)
+    {
+      if (!gtk_printer_accepts_pdf (printer))
+        toast (self, _("This printer does not take PDF: open the print package and print it from the viewer"));
+      else
+        {
+          job = gtk_print_job_new (_("Print package"), printer, settings,
+                                   gtk_print_unix_dialog_get_page_setup (GTK_PRINT_UNIX_DIALOG (dialog)));
+          if (!gtk_print_job_set_source_file (job, path, &error))
+            toast (self, error->message);
+          else
+            gtk_print_job_send (job, print_job_done, g_object_ref (self), g_object_unref);
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+print_package_rendered (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  ShenbaoExportPage *self = SHENBAO_EXPORT_PAGE (object);
+  RenderJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  GtkWidget *dialog;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < job->messages->len; i++)
+    toast (self, g_ptr_array_index (job->messages, i));
+  gtk_page_setup_set_paper_size (page_setup, a4);
+  dialog = gtk_print_unix_dialog_new (_("Print the Print Package"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_print_unix_dialog_set_page_setup (GTK_PRINT_UNIX_DIALOG (dialog), page_setup);
+  gtk_print_unix_dialog_set_embed_page_setup (GTK_PRINT_UNIX_DIALOG (dialog), FALSE);
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (job->path), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (print_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  render_document (SHENBAO_EXPORT_PAGE (widget), SHENBAO_DOCUMENT_PRINT_PACKAGE, print_package_rendered);
 }
 
 static void
@@ -438,7 +529,7 @@ shenbao_export_page_save_documents_to (ShenbaoExportPage *self,
 {
   g_return_if_fail (SHENBAO_IS_EXPORT_PAGE (self));
 
-  run_job (self, folder, FALSE, render_all_in_thread, documents_saved);
+  run_job (self, folder, FALSE, render_document_in_thread, documents_saved);
 }
 
 void
@@ -616,18 +707,11 @@ condition_changed (ShenbaoExportPage *self)
   show_documents (self);
 }
 
-void
-shenbao_export_page_set_checker (ShenbaoExportPage        *self,
-                                 ShenbaoAttachmentChecker *checker)
+static void
+shenbao_export_page_attachment_checked (ShenbaoWizardPage *page,
+                                        const char        *slot)
 {
-  g_return_if_fail (SHENBAO_IS_EXPORT_PAGE (self));
-
-  if (self->checker != NULL)
-    g_signal_handlers_disconnect_by_data (self->checker, self);
-  g_set_object (&self->checker, checker);
-  if (checker != NULL)
-    g_signal_connect_swapped (checker, "checked", G_CALLBACK (show_materials), self);
-  show_materials (self);
+  show_materials (SHENBAO_EXPORT_PAGE (page));
 }
 
 void
@@ -683,9 +767,6 @@ shenbao_export_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->watched, self);
       self->watched = NULL;
     }
-  if (self->checker != NULL)
-    g_signal_handlers_disconnect_by_data (self->checker, self);
-  g_clear_object (&self->checker);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (shenbao_export_page_parent_class)->dispose (object);
 }
@@ -701,6 +782,7 @@ shenbao_export_page_class_init (ShenbaoExportPageClass *klass)
   page_class->bind = shenbao_export_page_bind;
   page_class->show_verdict = shenbao_export_page_show_verdict;
   page_class->owns_field = shenbao_export_page_owns_field;
+  page_class->attachment_checked = shenbao_export_page_attachment_checked;
 
   g_type_ensure (SHENBAO_TYPE_VERDICT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/shenbao-export-page.ui");
@@ -715,6 +797,7 @@ shenbao_export_page_class_init (ShenbaoExportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoExportPage, tracking_row);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoExportPage, history_list);
   gtk_widget_class_install_action (widget_class, "export.open-document", "s", open_document_activated);
+  gtk_widget_class_install_action (widget_class, "export.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "export.save-documents", NULL, save_documents_activated);
   gtk_widget_class_install_action (widget_class, "export.package", "b", package_activated);
   gtk_widget_class_install_action (widget_class, "export.record-state", NULL, record_state_activated);

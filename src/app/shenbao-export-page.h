@@ -9,9 +9,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ShenbaoExportPage, shenbao_export_page, SHENBAO, EXPORT_PAGE, ShenbaoWizardPage)
 
-/* The checker whose results the materials show; the wizard owns it. */
-void shenbao_export_page_set_checker (ShenbaoExportPage        *self,
-                                      ShenbaoAttachmentChecker *checker);
 /* The store that keeps the review tracker; NULL when it could not be opened. */
 void shenbao_export_page_set_store   (ShenbaoExportPage        *self,
                                       ShenbaoStore             *store);

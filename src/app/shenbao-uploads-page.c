@@ -16,7 +16,6 @@ struct _ShenbaoUploadsPage
   AdwPreferencesGroup *slots_group;
   GtkListBox *slot_list;
 
-  ShenbaoAttachmentChecker *checker;
   ShenbaoApplication *watched;
   /* The last removed file, for Undo. */
   ShenbaoAttachment *removed;
@@ -36,16 +35,6 @@ find_row (ShenbaoUploadsPage *self,
 }
 
 static void
-slot_checked (ShenbaoUploadsPage *self,
-              const char         *slot)
-{
-  ShenbaoSlotRow *row = find_row (self, slot);
-
-  if (row != NULL && self->watched != NULL)
-    shenbao_slot_row_show (row, shenbao_application_get_attachment (self->watched, slot), self->checker);
-}
-
-static void
 remove_rows (ShenbaoUploadsPage *self)
 {
   GtkWidget *child;
@@ -59,6 +48,7 @@ static void
 condition_changed (ShenbaoUploadsPage *self)
 {
   ShenbaoCatalogue *catalogue = shenbao_catalogue_get_default (NULL);
+  ShenbaoAttachmentChecker *checker = shenbao_wizard_page_get_checker (SHENBAO_WIZARD_PAGE (self));
   int condition = self->watched != NULL ? shenbao_application_get_condition (self->watched) : 0;
   GPtrArray *materials;
   g_autofree char *title = NULL;
@@ -78,23 +68,23 @@ condition_changed (ShenbaoUploadsPage *self)
       ShenbaoSlotRow *row = shenbao_slot_row_new (slot);
 
       gtk_list_box_append (self->slot_list, GTK_WIDGET (row));
-      if (self->checker != NULL)
-        shenbao_slot_row_show (row, shenbao_application_get_attachment (self->watched, slot->name), self->checker);
+      if (checker != NULL)
+        shenbao_slot_row_show (row, shenbao_application_get_attachment (self->watched, slot->name), checker);
     }
 }
 
-void
-shenbao_uploads_page_set_checker (ShenbaoUploadsPage       *self,
-                                  ShenbaoAttachmentChecker *checker)
+static void
+shenbao_uploads_page_attachment_checked (ShenbaoWizardPage *page,
+                                         const char        *slot)
 {
-  g_return_if_fail (SHENBAO_IS_UPLOADS_PAGE (self));
+  ShenbaoUploadsPage *self = SHENBAO_UPLOADS_PAGE (page);
+  ShenbaoSlotRow *row = slot != NULL ? find_row (self, slot) : NULL;
 
-  if (self->checker != NULL)
-    g_signal_handlers_disconnect_by_data (self->checker, self);
-  g_set_object (&self->checker, checker);
-  if (checker != NULL)
-    g_signal_connect_swapped (checker, "checked", G_CALLBACK (slot_checked), self);
-  condition_changed (self);
+  if (slot == NULL)
+    condition_changed (self);
+  else if (row != NULL && self->watched != NULL)
+    shenbao_slot_row_show (row, shenbao_application_get_attachment (self->watched, slot),
+                           shenbao_wizard_page_get_checker (page));
 }
 
 typedef struct
@@ -345,9 +335,6 @@ shenbao_uploads_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->watched, self);
       self->watched = NULL;
     }
-  if (self->checker != NULL)
-    g_signal_handlers_disconnect_by_data (self->checker, self);
-  g_clear_object (&self->checker);
   g_clear_pointer (&self->removed, shenbao_attachment_free);
   G_OBJECT_CLASS (shenbao_uploads_page_parent_class)->dispose (object);
 }
@@ -363,6 +350,7 @@ shenbao_uploads_page_class_init (ShenbaoUploadsPageClass *klass)
   page_class->bind = shenbao_uploads_page_bind;
   page_class->show_verdict = shenbao_uploads_page_show_verdict;
   page_class->owns_field = shenbao_uploads_page_owns_field;
+  page_class->attachment_checked = shenbao_uploads_page_attachment_checked;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/shenbao-uploads-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoUploadsPage, slots_group);

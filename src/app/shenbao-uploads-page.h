@@ -9,9 +9,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ShenbaoUploadsPage, shenbao_uploads_page, SHENBAO, UPLOADS_PAGE, ShenbaoWizardPage)
 
-/* The checker whose results the rows show; the wizard owns it. */
-void shenbao_uploads_page_set_checker (ShenbaoUploadsPage       *self,
-                                       ShenbaoAttachmentChecker *checker);
 /* Reads the file in a worker thread and attaches it to the slot; what goes
  * wrong is said in a toast and the slot keeps what it had. */
 void shenbao_uploads_page_attach_file (ShenbaoUploadsPage       *self,

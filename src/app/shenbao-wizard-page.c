@@ -7,6 +7,7 @@
 typedef struct
 {
   ShenbaoApplication *application;
+  ShenbaoAttachmentChecker *checker;
   GPtrArray *bindings;
 } ShenbaoWizardPagePrivate;
 
@@ -65,6 +66,42 @@ shenbao_wizard_page_owns_field (ShenbaoWizardPage *self,
   g_return_val_if_fail (SHENBAO_IS_WIZARD_PAGE (self), FALSE);
 
   return SHENBAO_WIZARD_PAGE_GET_CLASS (self)->owns_field (self, field);
+}
+
+ShenbaoAttachmentChecker *
+shenbao_wizard_page_get_checker (ShenbaoWizardPage *self)
+{
+  ShenbaoWizardPagePrivate *priv = shenbao_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (SHENBAO_IS_WIZARD_PAGE (self), NULL);
+
+  return priv->checker;
+}
+
+static void
+attachment_checked (ShenbaoWizardPage *self,
+                    const char        *slot)
+{
+  ShenbaoWizardPageClass *klass = SHENBAO_WIZARD_PAGE_GET_CLASS (self);
+
+  if (klass->attachment_checked != NULL)
+    klass->attachment_checked (self, slot);
+}
+
+void
+shenbao_wizard_page_set_checker (ShenbaoWizardPage        *self,
+                                 ShenbaoAttachmentChecker *checker)
+{
+  ShenbaoWizardPagePrivate *priv = shenbao_wizard_page_get_instance_private (self);
+
+  g_return_if_fail (SHENBAO_IS_WIZARD_PAGE (self));
+
+  if (priv->checker != NULL)
+    g_signal_handlers_disconnect_by_data (priv->checker, self);
+  g_set_object (&priv->checker, checker);
+  if (checker != NULL)
+    g_signal_connect_swapped (checker, "checked", G_CALLBACK (attachment_checked), self);
+  attachment_checked (self, NULL);
 }
 
 AdwToast *
@@ -179,6 +216,9 @@ shenbao_wizard_page_dispose (GObject *object)
 
   unbind_fields (self);
   g_clear_object (&priv->application);
+  if (priv->checker != NULL)
+    g_signal_handlers_disconnect_by_data (priv->checker, self);
+  g_clear_object (&priv->checker);
   G_OBJECT_CLASS (shenbao_wizard_page_parent_class)->dispose (object);
 }
 

@@ -25,6 +25,10 @@ struct _ShenbaoWizardPageClass
                             const ShenbaoVerdict *verdict);
   gboolean (*owns_field)   (ShenbaoWizardPage    *self,
                             const char           *field);
+  /* The checks of an attached file are ready (slot), or every slot's may
+   * have changed (NULL): for the pages that show them. */
+  void     (*attachment_checked) (ShenbaoWizardPage *self,
+                                  const char        *slot);
 };
 
 ShenbaoApplication *shenbao_wizard_page_get_application (ShenbaoWizardPage    *self);
@@ -37,6 +41,10 @@ gboolean            shenbao_wizard_page_owns_field      (ShenbaoWizardPage    *s
 
 /* Shows a toast in the wizard around the page; returns it (owned by the
  * overlay) so that a caller can add a button, or NULL outside a wizard. */
+/* The wizard's checker of attached files, shared by its pages. */
+ShenbaoAttachmentChecker *shenbao_wizard_page_get_checker (ShenbaoWizardPage        *self);
+void                      shenbao_wizard_page_set_checker (ShenbaoWizardPage        *self,
+                                                           ShenbaoAttachmentChecker *checker);
 AdwToast           *shenbao_wizard_page_toast           (ShenbaoWizardPage    *self,
                                                          const char           *title);
 

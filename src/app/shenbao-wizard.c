@@ -27,7 +27,6 @@ struct _ShenbaoWizard
   GtkImage *status_identity;
   GtkImage *status_registration;
   GtkImage *status_uploads;
-  ShenbaoUploadsPage *uploads_page;
   ShenbaoExportPage *export_page;
 
   ShenbaoApplication *application;
@@ -431,7 +430,6 @@ shenbao_wizard_class_init (ShenbaoWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWizard, status_identity);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWizard, status_registration);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWizard, status_uploads);
-  gtk_widget_class_bind_template_child (widget_class, ShenbaoWizard, uploads_page);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWizard, export_page);
   gtk_widget_class_bind_template_callback (widget_class, visible_page_changed);
 
@@ -456,7 +454,7 @@ shenbao_wizard_init (ShenbaoWizard *self)
       self->checker = shenbao_attachment_checker_new (catalogue, 144);
       g_signal_connect_swapped (self->checker, "checked", G_CALLBACK (update_steps), self);
     }
-  shenbao_uploads_page_set_checker (self->uploads_page, self->checker);
-  shenbao_export_page_set_checker (self->export_page, self->checker);
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    shenbao_wizard_page_set_checker (page_at (self, i), self->checker);
   visible_page_changed (self);
 }

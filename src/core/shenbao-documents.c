@@ -315,6 +315,17 @@ shenbao_documents_render_all (ShenbaoApplication  *application,
                               GPtrArray           *warnings,
                               GError             **error)
 {
+  return shenbao_documents_render_some (application, catalogue, folder, SHENBAO_DOCUMENTS_ALL, warnings, error);
+}
+
+gboolean
+shenbao_documents_render_some (ShenbaoApplication  *application,
+                               ShenbaoCatalogue    *catalogue,
+                               const char          *folder,
+                               guint                documents,
+                               GPtrArray           *warnings,
+                               GError             **error)
+{
   if (g_mkdir_with_parents (folder, 0755) != 0)
     {
       int saved_errno = errno;
@@ -328,7 +339,7 @@ shenbao_documents_render_all (ShenbaoApplication  *application,
       g_autofree char *name = NULL;
       g_autofree char *path = NULL;
 
-      if (!shenbao_document_applies (i, application))
+      if ((documents & SHENBAO_DOCUMENT_BIT (i)) == 0 || !shenbao_document_applies (i, application))
         continue;
       name = shenbao_document_get_file_name (i);
       path = g_build_filename (folder, name, NULL);

@@ -41,10 +41,21 @@ GBytes     *shenbao_document_render         (ShenbaoDocument      document,
                                              ShenbaoCatalogue    *catalogue,
                                              GPtrArray           *warnings,
                                              GError             **error);
+/* A set of documents, for shenbao_documents_render_some(). */
+#define SHENBAO_DOCUMENT_BIT(document) (1u << (document))
+#define SHENBAO_DOCUMENTS_ALL          (SHENBAO_DOCUMENT_BIT (SHENBAO_N_DOCUMENTS) - 1)
+
 /* Writes every document that applies into folder, creating it. */
 gboolean    shenbao_documents_render_all    (ShenbaoApplication  *application,
                                              ShenbaoCatalogue    *catalogue,
                                              const char          *folder,
+                                             GPtrArray           *warnings,
+                                             GError             **error);
+/* The same for the documents of the set (SHENBAO_DOCUMENT_BIT()s) alone. */
+gboolean    shenbao_documents_render_some   (ShenbaoApplication  *application,
+                                             ShenbaoCatalogue    *catalogue,
+                                             const char          *folder,
+                                             guint                documents,
                                              GPtrArray           *warnings,
                                              GError             **error);
 gboolean    shenbao_document_render_to_file (ShenbaoDocument      document,

@@ -13,8 +13,10 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
+#include <zlib.h>
 
 #include "shenbao-error.h"
+#include "shenbao-pdf-font-file.h"
 #include "shenbao-pdf-fonts.h"
 
 typedef struct
@@ -44,6 +46,14 @@ typedef struct
   GError             *error;          /* why the face cannot be used */
   FT_Face             outline_face;   /* coverage, widths and outlines */
   const char         *hpdf_name;      /* loaded into the libharu document, or NULL */
+  ShenbaoPdfFontFile *program;        /* what is embedded, once the face is */
+  /* Every character of the pages is measured many times over (line breaks,
+   * balanced widths): per code of the BMP, the advance + 1 and the face
+   * that draws it in text set in this one + 1, 0 until asked, RESOLVED_NONE
+   * where no face has it. */
+  guint16            *advances;
+  guint8             *resolved;
+  HPDF_Font           document_font;  /* the font of the document being made, or NULL */
   /* The face's own cmap in libharu, while a reduced one stands in for a document. */
   gboolean            cmap_swapped;
   HPDF_TTF_CmapRange  saved_cmap;
@@ -109,11 +119,13 @@ open_face (ShenbaoPdfFace id)
 {
   Face *face = &faces[id];
   const FaceInfo *info = &face_info[id];
-  const char *override = g_getenv (info->variable);
+  const char *override;
 
+  /* Asked for every character measured: no more than this when known. */
   if (face->looked_up)
     return face;
   face->looked_up = TRUE;
+  override = g_getenv (info->variable);
 
   if (freetype == NULL && FT_Init_FreeType (&freetype) != 0)
     {
@@ -177,14 +189,16 @@ face_has_glyph (ShenbaoPdfFace id,
   return face->outline_face != NULL && FT_Get_Char_Index (face->outline_face, c) != 0;
 }
 
-gboolean
-shenbao_pdf_fonts_resolve (ShenbaoPdfFace  primary,
-                           gunichar        c,
-                           ShenbaoPdfFace *face)
+#define CACHED_CODES 0x10000
+#define RESOLVED_NONE G_MAXUINT8
+
+static gboolean
+resolve (ShenbaoPdfFace  primary,
+         gunichar        c,
+         ShenbaoPdfFace *face)
 {
   gboolean found = FALSE;
 
-  G_LOCK (faces_lock);
   if (face_has_glyph (primary, c))
     {
       *face = primary;
@@ -196,20 +210,41 @@ shenbao_pdf_fonts_resolve (ShenbaoPdfFace  primary,
         *face = fallbacks[i];
         found = TRUE;
       }
+  return found;
+}
+
+gboolean
+shenbao_pdf_fonts_resolve (ShenbaoPdfFace  primary,
+                           gunichar        c,
+                           ShenbaoPdfFace *face)
+{
+  Face *cache = &faces[primary];
+  gboolean found;
+
+  G_LOCK (faces_lock);
+  if (c >= CACHED_CODES)
+    found = resolve (primary, c, face);
+  else
+    {
+      if (cache->resolved == NULL)
+        cache->resolved = g_new0 (guint8, CACHED_CODES);
+      if (cache->resolved[c] == 0)
+        cache->resolved[c] = resolve (primary, c, face) ? *face + 1 : RESOLVED_NONE;
+      found = cache->resolved[c] != RESOLVED_NONE;
+      if (found)
+        *face = cache->resolved[c] - 1;
+    }
   G_UNLOCK (faces_lock);
   return found;
 }
 
-int
-shenbao_pdf_fonts_advance (ShenbaoPdfFace id,
-                           gunichar       c)
+static int
+measure_advance (Face     *face,
+                 gunichar  c)
 {
-  Face *face;
   FT_Fixed advance = 0;
   int width = 0;
 
-  G_LOCK (faces_lock);
-  face = open_face (id);
   if (face->outline_face != NULL)
     {
       FT_UInt glyph = FT_Get_Char_Index (face->outline_face, c);
@@ -218,6 +253,28 @@ shenbao_pdf_fonts_advance (ShenbaoPdfFace id,
        * per em), so that what is measured here is what the PDF advances. */
       if (FT_Get_Advance (face->outline_face, glyph, FT_LOAD_NO_SCALE, &advance) == 0)
         width = (int) ((guint32) advance * 1000 / face->outline_face->units_per_EM);
+    }
+  return width;
+}
+
+int
+shenbao_pdf_fonts_advance (ShenbaoPdfFace id,
+                           gunichar       c)
+{
+  Face *face;
+  int width;
+
+  G_LOCK (faces_lock);
+  face = open_face (id);
+  if (c >= CACHED_CODES)
+    width = measure_advance (face, c);
+  else
+    {
+      if (face->advances == NULL)
+        face->advances = g_new0 (guint16, CACHED_CODES);
+      if (face->advances[c] == 0)
+        face->advances[c] = MIN (measure_advance (face, c), G_MAXUINT16 - 1) + 1;
+      width = face->advances[c] - 1;
     }
   G_UNLOCK (faces_lock);
   return width;
@@ -281,23 +338,43 @@ shenbao_pdf_fonts_begin_document (GError **error)
   return document;
 }
 
+/* The file the face's PDF font programs are written from: the one libharu
+ * loaded, with as many glyphs. */
+static gboolean
+open_program (Face      *face,
+              HPDF_Doc   doc,
+              GError   **error)
+{
+  HPDF_TTFontDefAttr attr = HPDF_GetFontDef (doc, face->hpdf_name)->attr;
+
+  face->program = shenbao_pdf_font_file_new (face->path, face->index, error);
+  if (face->program == NULL)
+    return FALSE;
+  if (shenbao_pdf_font_file_get_n_glyphs (face->program) != attr->num_glyphs)
+    {
+      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_FONT,
+                   _("The font “%s” cannot be embedded in a PDF: its TrueType tables are damaged."), face->path);
+      g_clear_pointer (&face->program, shenbao_pdf_font_file_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 load_into_libharu (Face      *face,
                    HPDF_Doc   doc,
                    GError   **error)
 {
-  if (face->hpdf_name != NULL)
-    return TRUE;
-  if (face->outline_face->num_faces > 1)
+  if (face->hpdf_name == NULL && face->outline_face->num_faces > 1)
     face->hpdf_name = HPDF_LoadTTFontFromFile2 (doc, face->path, face->index, HPDF_TRUE);
-  else
+  else if (face->hpdf_name == NULL)
     face->hpdf_name = HPDF_LoadTTFontFromFile (doc, face->path, HPDF_TRUE);
   if (face->hpdf_name == NULL)
     {
       shenbao_pdf_fonts_set_error (error, doc);
       return FALSE;
     }
-  return TRUE;
+  return face->program != NULL || open_program (face, doc, error);
 }
 
 /* libharu 2.3's HPDF_GetFont maps all 65 536 codes of its UTF-8 encoder to
@@ -305,12 +382,17 @@ load_into_libharu (Face      *face,
  * a face and document. For the document being made, the face's cmap is
  * replaced by one segment that maps exactly the characters drawn, through a
  * glyph array, which libharu reads in constant time; the real cmap comes back
- * in end_document. The embedded font keeps its own cmap table. */
+ * in end_document. The embedded font keeps its own cmap table.
+ *
+ * The glyphs are marked as used on the way: libharu marks each glyph when it
+ * first measures it and then reads the font file, a seek and a read through
+ * stdio per glyph and document, for the parts of composite glyphs; marked
+ * beforehand from the mapped file, they are not read again. */
 static void
-swap_in_reduced_cmap (Face           *face,
-                      HPDF_FontDef    definition,
-                      const gunichar *chars,
-                      guint           n_chars)
+set_up_definition (Face           *face,
+                   HPDF_FontDef    definition,
+                   const gunichar *chars,
+                   guint           n_chars)
 {
   HPDF_TTFontDefAttr attr = definition->attr;
   gunichar first = chars[0], last = chars[n_chars - 1];
@@ -319,7 +401,12 @@ swap_in_reduced_cmap (Face           *face,
   face->cmap_swapped = TRUE;
   face->reduced_glyphs = g_new0 (HPDF_UINT16, last - first + 1);
   for (guint i = 0; i < n_chars; i++)
-    face->reduced_glyphs[chars[i] - first] = FT_Get_Char_Index (face->outline_face, chars[i]);
+    {
+      FT_UInt glyph = FT_Get_Char_Index (face->outline_face, chars[i]);
+
+      face->reduced_glyphs[chars[i] - first] = glyph;
+      shenbao_pdf_font_file_mark (face->program, attr->glyph_tbl.flgs, glyph);
+    }
 
   /* Segment 0 covers [first, last] through the glyph array: libharu reads
    * glyph_id_array[id_range_offset / 2 + (code - first) - segments], so an
@@ -426,16 +513,125 @@ shenbao_pdf_fonts_use (HPDF_Doc         doc,
     g_propagate_error (error, g_error_copy (face->error));
   else if (load_into_libharu (face, doc, error))
     {
-      swap_in_reduced_cmap (face, HPDF_GetFontDef (doc, face->hpdf_name), chars, n_chars);
+      set_up_definition (face, HPDF_GetFontDef (doc, face->hpdf_name), chars, n_chars);
       font = HPDF_GetFont (doc, face->hpdf_name, "UTF-8");
       if (font == NULL || !write_identity_to_unicode (font, chars, n_chars))
         {
           shenbao_pdf_fonts_set_error (error, doc);
           font = NULL;
         }
+      face->document_font = font;
     }
   G_UNLOCK (faces_lock);
   return font;
+}
+
+/* The font program is compressed already (shenbao-pdf-font-file.c): libharu
+ * writes the stream as it is, and this says how it is encoded. */
+static HPDF_STATUS
+write_flate_filter (HPDF_Dict   dict,
+                    HPDF_Stream stream)
+{
+  return HPDF_Stream_WriteStr (stream, "/Filter /FlateDecode\012");
+}
+
+/* libharu compresses a face's CIDToGIDMap, two bytes for every code of the
+ * BMP (128 KB, nearly all zeros), at the document's level in every PDF; the
+ * fastest level takes a third of the time for some 700 bytes more. */
+static gboolean
+compress_glyph_map (HPDF_FontAttr attr)
+{
+  HPDF_Dict map = attr->map_stream;
+  HPDF_UINT size, read;
+  g_autofree HPDF_BYTE *data = NULL;
+  g_autofree Bytef *compressed = NULL;
+  uLongf compressed_size;
+
+  if (map == NULL)
+    return TRUE;
+  size = read = map->stream->size;
+  data = g_malloc (MAX (size, 1));
+  if (HPDF_Stream_Seek (map->stream, 0, HPDF_SEEK_SET) != HPDF_OK
+      || HPDF_Stream_Read (map->stream, data, &read) != HPDF_OK || read != size)
+    return FALSE;
+  compressed_size = compressBound (size);
+  compressed = g_malloc (compressed_size);
+  if (compress2 (compressed, &compressed_size, data, size, Z_BEST_SPEED) != Z_OK)
+    return FALSE;
+  HPDF_MemStream_FreeData (map->stream);
+  if (HPDF_Stream_Write (map->stream, compressed, compressed_size) != HPDF_OK)
+    return FALSE;
+  map->filter = HPDF_STREAM_FILTER_NONE;
+  map->write_fn = write_flate_filter;
+  /* CIDFontType2_BeforeWrite_Func would give it the document's filter again. */
+  attr->map_stream = NULL;
+  return TRUE;
+}
+
+/* The font descriptor with the face's font program, as libharu 2.3 makes it
+ * in CIDFontType2_BeforeWrite_Func, which makes none where the definition
+ * has one already. libharu would write the program anew from the font file
+ * four bytes at a time and compress all of it, for every PDF: most of the
+ * time of a batch. Here only the outlines and their offsets change from one
+ * PDF to the next, and only they are compressed (shenbao_pdf_font_file_subset). */
+static gboolean
+embed_face (Face      *face,
+            HPDF_Doc   doc,
+            GError   **error)
+{
+  HPDF_FontDef definition = ((HPDF_FontAttr) face->document_font->attr)->fontdef;
+  HPDF_TTFontDefAttr attr = definition->attr;
+  HPDF_Dict descriptor, program;
+  g_autoptr(GBytes) data = NULL;
+  gsize length;
+  HPDF_STATUS status = HPDF_OK;
+
+  /* The glyphs marked for the characters drawn (set_up_definition), and any
+   * libharu marked as the pages were written. */
+  data = shenbao_pdf_font_file_subset (face->program, attr->glyph_tbl.flgs, attr->num_glyphs, &length);
+
+  descriptor = HPDF_Dict_New (doc->mmgr);
+  program = HPDF_DictStream_New (doc->mmgr, doc->xref);
+  if (descriptor == NULL || program == NULL)
+    {
+      shenbao_pdf_fonts_set_error (error, doc);
+      return FALSE;
+    }
+  program->write_fn = write_flate_filter;
+  status += HPDF_Stream_Write (program->stream, g_bytes_get_data (data, NULL), g_bytes_get_size (data));
+  status += HPDF_Dict_AddNumber (program, "Length1", length);
+  status += HPDF_Xref_Add (doc->xref, descriptor);
+  status += HPDF_Dict_Add (descriptor, "FontFile2", program);
+  status += HPDF_Dict_AddName (descriptor, "Type", "FontDescriptor");
+  status += HPDF_Dict_AddNumber (descriptor, "Ascent", definition->ascent);
+  status += HPDF_Dict_AddNumber (descriptor, "Descent", definition->descent);
+  status += HPDF_Dict_AddNumber (descriptor, "Flags", definition->flags);
+  status += HPDF_Dict_Add (descriptor, "FontBBox", HPDF_Box_Array_New (doc->mmgr, definition->font_bbox));
+  status += HPDF_Dict_AddName (descriptor, "FontName", attr->base_font);
+  status += HPDF_Dict_AddNumber (descriptor, "ItalicAngle", definition->italic_angle);
+  status += HPDF_Dict_AddNumber (descriptor, "StemV", definition->stemv);
+  status += HPDF_Dict_AddNumber (descriptor, "XHeight", definition->x_height);
+  if (status != HPDF_OK || !compress_glyph_map (face->document_font->attr))
+    {
+      shenbao_pdf_fonts_set_error (error, doc);
+      return FALSE;
+    }
+  definition->descriptor = descriptor;
+  return TRUE;
+}
+
+gboolean
+shenbao_pdf_fonts_embed (HPDF_Doc   doc,
+                         GError   **error)
+{
+  gboolean embedded = TRUE;
+
+  G_LOCK (faces_lock);
+  for (int i = 0; i < SHENBAO_PDF_N_FACES && embedded; i++)
+    if (faces[i].document_font != NULL)
+      embedded = embed_face (&faces[i], doc, error);
+  G_UNLOCK (faces_lock);
+  return embedded;
 }
 
 typedef struct
@@ -560,7 +756,10 @@ shenbao_pdf_fonts_end_document (HPDF_Doc doc)
 {
   G_LOCK (faces_lock);
   for (int i = 0; i < SHENBAO_PDF_N_FACES; i++)
-    restore_cmap (&faces[i], doc);
+    {
+      restore_cmap (&faces[i], doc);
+      faces[i].document_font = NULL;
+    }
   G_UNLOCK (faces_lock);
   g_mutex_unlock (&document_lock);
 }

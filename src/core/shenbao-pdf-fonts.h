@@ -49,6 +49,10 @@ HPDF_Font  shenbao_pdf_fonts_use            (HPDF_Doc         document,
                                              const gunichar  *chars,
                                              guint            n_chars,
                                              GError         **error);
+/* Gives each face the document uses its font program, once every page is
+ * written and before the document is saved. */
+gboolean   shenbao_pdf_fonts_embed          (HPDF_Doc         document,
+                                             GError         **error);
 /* Fills the outline of c, taken from face, with its origin at (x, y) in
  * points: how characters beyond the Basic Multilingual Plane are drawn, which
  * libharu 2.3's UTF-8 encoder drops. */

@@ -791,7 +791,7 @@ shenbao_pdf_layout_save (ShenbaoPdfLayout  *self,
     {
       for (guint i = 0; i < self->pages->len; i++)
         write_page (doc, g_ptr_array_index (self->pages, i), &fonts);
-      if (HPDF_GetError (doc) == HPDF_OK)
+      if (HPDF_GetError (doc) == HPDF_OK && shenbao_pdf_fonts_embed (doc, &local_error))
         bytes = read_back (doc, &local_error);
       if (bytes == NULL && local_error == NULL)
         shenbao_pdf_fonts_set_error (&local_error, doc);
