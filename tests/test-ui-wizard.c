@@ -637,6 +637,20 @@ find_print_dialog (void)
 
 /* Picks GTK's own Print to File printer, as a candidate without a printer
  * would, and prints. */
+/* The PDF exists and pdftotext finds needle in it; each try frees its own
+ * output, as a wait repeats it. */
+static gboolean
+pdf_has_text (const char *path,
+              const char *needle)
+{
+  g_autofree char *command = g_strdup_printf ("pdftotext -enc UTF-8 '%s' -", path);
+  g_autofree char *text = NULL;
+  int status = 0;
+
+  return g_spawn_command_line_sync (command, &text, NULL, &status, NULL) && status == 0
+         && strstr (text, needle) != NULL;
+}
+
 static void
 print_to_file (GtkPrintUnixDialog *dialog,
                const char         *path)
@@ -696,11 +710,7 @@ test_print_and_export (void)
   ui_test_wait_until (find_print_dialog () != NULL);
   print_to_file (find_print_dialog (), printed);
   ui_test_wait_until (g_file_test (printed, G_FILE_TEST_EXISTS));
-  g_clear_pointer (&text, g_free);
-  g_clear_pointer (&command, g_free);
-  command = g_strdup_printf ("pdftotext -enc UTF-8 '%s' -", printed);
-  ui_test_wait_until (g_spawn_command_line_sync (command, &text, NULL, &status, NULL) && status == 0
-                      && strstr (text, "承诺书") != NULL);
+  ui_test_wait_until (pdf_has_text (printed, "承诺书"));
 
   /* The review tracker: legal moves are kept, an illegal one is refused. */
   g_assert_cmpuint (review_events (id), ==, 0);
