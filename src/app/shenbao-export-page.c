@@ -604,23 +604,32 @@ package_activated (GtkWidget  *widget,
 
 /* —— review tracker —— */
 
-static GPtrArray *
-review_history (ShenbaoExportPage *self,
-                GError           **error)
+/* The application's id in the store, or 0 (with the error) when there is
+ * no stored application to track. */
+static gint64
+tracked_id (ShenbaoExportPage *self,
+            GError           **error)
 {
-  if (self->store == NULL || self->watched == NULL || shenbao_application_get_id (self->watched) == 0)
-    {
-      g_set_error_literal (error, SHENBAO_ERROR, SHENBAO_ERROR_STORE,
-                           _("The review can only be tracked for a stored application"));
-      return NULL;
-    }
-  return shenbao_store_get_review_history (self->store, shenbao_application_get_id (self->watched), error);
+  gint64 id = self->store != NULL && self->watched != NULL ? shenbao_application_get_id (self->watched) : 0;
+
+  if (id == 0)
+    g_set_error_literal (error, SHENBAO_ERROR, SHENBAO_ERROR_STORE,
+                         _("The review can only be tracked for a stored application"));
+  return id;
+}
+
+static GPtrArray *
+review_history (ShenbaoExportPage *self)
+{
+  gint64 id = tracked_id (self, NULL);
+
+  return id != 0 ? shenbao_store_get_review_history (self->store, id, NULL) : NULL;
 }
 
 static void
 show_review (ShenbaoExportPage *self)
 {
-  g_autoptr(GPtrArray) history = review_history (self, NULL);
+  g_autoptr(GPtrArray) history = review_history (self);
   ShenbaoReviewState state = SHENBAO_REVIEW_NOT_SUBMITTED;
 
   clear_list (self->history_list);
@@ -663,13 +672,10 @@ record_state_activated (GtkWidget  *widget,
   ShenbaoExportPage *self = SHENBAO_EXPORT_PAGE (widget);
   ShenbaoReviewState state = adw_combo_row_get_selected (self->state_row);
   g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_row))));
-  g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 id = tracked_id (self, &error);
 
-  history = review_history (self, &error);
-  if (history == NULL
-      || !shenbao_store_set_review_state (self->store, shenbao_application_get_id (self->watched), state,
-                                          *reason != '\0' ? reason : NULL, &error))
+  if (id == 0 || !shenbao_store_set_review_state (self->store, id, state, *reason != '\0' ? reason : NULL, &error))
     {
       toast (self, error->message);
       return;
@@ -685,12 +691,10 @@ record_mailing_activated (GtkWidget  *widget,
   ShenbaoExportPage *self = SHENBAO_EXPORT_PAGE (widget);
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->mailed_date_row))));
   g_autofree char *tracking = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->tracking_row))));
-  g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 id = tracked_id (self, &error);
 
-  history = review_history (self, &error);
-  if (history == NULL
-      || !shenbao_store_add_mailing (self->store, shenbao_application_get_id (self->watched), date, tracking, &error))
+  if (id == 0 || !shenbao_store_add_mailing (self->store, id, date, tracking, &error))
     {
       toast (self, error->message);
       return;
