@@ -19,9 +19,12 @@ for package in $packages; do
 done
 if [ -n "$missing" ]; then
   echo "setup: installing$missing" >&2
-  as_root apt-get update -q >&2
+  # Another apt run (an unattended upgrade, a second checkout's set-up) holds
+  # dpkg's lock for a while: wait for it rather than fail.
+  as_root apt-get -o DPkg::Lock::Timeout=600 update -q >&2
   # shellcheck disable=SC2086
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing >&2
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 \
+    install -y -q --no-install-recommends $missing >&2
 fi
 
 if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
