@@ -602,9 +602,9 @@ shenbao_rules_is_higher_education (const char *school_type)
   return g_strv_contains (higher_education_school_types, school_type);
 }
 
-/* The school year runs from September through August (SPEC §4: 应届 is the
- * class that graduates by the end of the school year the form is signed
- * in). The year the school year in which day falls begins. */
+/* The year in which the school year holding day began: school years run
+ * from September through August (SPEC §4: 应届 is the class that graduates
+ * by the end of the school year the form is signed in). */
 static int
 school_year_start (const GDate *day)
 {
@@ -612,8 +612,9 @@ school_year_start (const GDate *day)
 }
 
 /* 在读应届: a graduation from the signature month through the August that
- * ends its school year; a student graduating next month is 应届 in any
- * month of the year. */
+ * ends its school year, so that a student graduating next month is 应届
+ * whatever the calendar month, August excepted: September begins the next
+ * school year. */
 static void
 check_graduation_this_year (Check            *check,
                             ShenbaoYearMonth  to)
