@@ -387,8 +387,9 @@ not_found (GError    **error,
   else
     g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_NOT_FOUND,
                  _("The guide’s catalogue was not found at %s, where an installed Shenbao keeps it. From a "
-                   "build tree, run ./run.sh cli … (or the program inside “meson devenv -C build”), or set "
-                   "SHENBAO_DATA_DIR to the data folder of the source tree"), path);
+                   "build tree, start it with ./run.sh (./run.sh cli … for the command line) or inside "
+                   "“meson devenv -C build”, or set SHENBAO_DATA_DIR to the data folder of the source tree"),
+                 path);
 }
 
 ShenbaoCatalogue *
