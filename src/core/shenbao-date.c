@@ -115,7 +115,7 @@ shenbao_month_spans_count (const ShenbaoMonthSpan *spans,
 
       if (since != SHENBAO_YEAR_MONTH_UNSET)
         span.from = MAX (span.from, since);
-      if (span.from != SHENBAO_YEAR_MONTH_UNSET && span.to >= span.from)
+      if (span.to >= span.from)
         g_array_append_val (sorted, span);
     }
 
