@@ -162,6 +162,10 @@ test_folder_batch (void)
   summary = read_summary (out);
   g_assert_cmpstr (((ShenbaoCsvRow *) g_ptr_array_index (summary, 1))->fields[0], ==, "condition1.xml");
   g_assert_cmpstr (((ShenbaoCsvRow *) g_ptr_array_index (summary, 3))->fields[3], ==, "Meets condition 3");
+  /* the months validate prints: 2018-03 through 2026-11; 2021-07 on */
+  g_assert_cmpstr (((ShenbaoCsvRow *) g_ptr_array_index (summary, 1))->fields[6], ==, "105");
+  g_assert_cmpstr (((ShenbaoCsvRow *) g_ptr_array_index (summary, 2))->fields[6], ==, "65");
+  g_assert_cmpstr (((ShenbaoCsvRow *) g_ptr_array_index (summary, 3))->fields[6], ==, "");
   for (gsize i = 0; i < G_N_ELEMENTS (documents); i++)
     {
       const ShenbaoCsvRow *row = g_ptr_array_index (summary, 3);

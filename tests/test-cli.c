@@ -75,7 +75,7 @@ test_validate_accepts (void)
   CLI_RUN (&run, "validate", path);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "符合申报条件 1"));
-  g_assert_nonnull (strstr (run.out, "共 104 个月"));
+  g_assert_nonnull (strstr (run.out, "累计工作时间：8.8 年（共 105 个月）"));
   g_assert_nonnull (strstr (run.out, "个人照片：尚未添加"));
 }
 
@@ -404,6 +404,66 @@ test_check_document (void)
     }
 }
 
+/* SPEC §8: --help states the exit codes, and that warnings do not fail; a
+ * file with warnings only exits 0. */
+static void
+test_validate_help (void)
+{
+  g_autofree char *path = fixture ("condition1.xml");
+  g_auto(CliRun) help = { 0 };
+  g_auto(CliRun) warned = { 0 };
+
+  CLI_RUN (&help, "validate", "--help");
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "退出码：0"));
+  g_assert_nonnull (strstr (help.out, "警告不算失败"));
+  g_assert_nonnull (strstr (help.out, "1 表示违反了规则"));
+  g_assert_nonnull (strstr (help.out, "2 表示用法错误"));
+  g_assert_nonnull (strstr (help.out, "示例：shenbao-cli validate"));
+
+  CLI_RUN (&warned, "validate", path);
+  g_assert_nonnull (strstr (warned.out, "警告 ["));
+  g_assert_null (strstr (warned.out, "错误 ["));
+  g_assert_cmpint (warned.status, ==, 0);
+}
+
+/* Run from a build tree without the data folder, the message says where it
+ * looked and how to point the program at the data. */
+static void
+test_catalogue_not_found (void)
+{
+  g_autofree char *path = fixture ("condition1.xml");
+  g_autofree char *empty = g_dir_make_tmp ("shenbao-cli-XXXXXX", NULL);
+  g_autofree char *looked = g_build_filename (empty, "catalogue.xml", NULL);
+  g_autofree char *data_dir = g_strdup (g_getenv ("SHENBAO_DATA_DIR"));
+  g_auto(CliRun) pointed = { 0 };
+  g_auto(CliRun) unset = { 0 };
+
+  g_setenv ("SHENBAO_DATA_DIR", empty, TRUE);
+  CLI_RUN (&pointed, "validate", path);
+  g_unsetenv ("SHENBAO_DATA_DIR");
+  CLI_RUN (&unset, "validate", path);
+  g_setenv ("SHENBAO_DATA_DIR", data_dir, TRUE);
+  g_rmdir (empty);
+
+  g_assert_cmpint (pointed.status, ==, 2);
+  g_assert_nonnull (strstr (pointed.err, looked));
+  g_assert_nonnull (strstr (pointed.err, "SHENBAO_DATA_DIR 指向的位置"));
+  g_assert_nonnull (strstr (pointed.err, "data 文件夹"));
+
+  if (unset.status == 0)
+    {
+      /* a copy installed under the prefix was found: nothing to explain */
+      g_test_skip ("an installed catalogue answered");
+      return;
+    }
+  g_assert_cmpint (unset.status, ==, 2);
+  g_assert_nonnull (strstr (unset.err, "catalogue.xml"));
+  g_assert_nonnull (strstr (unset.err, "./run.sh cli"));
+  g_assert_nonnull (strstr (unset.err, "meson devenv -C build"));
+  g_assert_nonnull (strstr (unset.err, "SHENBAO_DATA_DIR"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -425,6 +485,8 @@ main (int    argc,
   g_test_add_func ("/cli/fix-photo", test_fix_photo);
   g_test_add_func ("/cli/fix-photo/refusals", test_fix_photo_refusals);
   g_test_add_func ("/cli/check-document", test_check_document);
+  g_test_add_func ("/cli/validate/help", test_validate_help);
+  g_test_add_func ("/cli/catalogue-not-found", test_catalogue_not_found);
 
   return g_test_run ();
 }

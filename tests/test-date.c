@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
 #include "shenbao.h"
 
 static void
@@ -111,6 +113,94 @@ test_today_pinned (void)
   g_unsetenv ("SHENBAO_TODAY");
 }
 
+static ShenbaoYearMonth
+ym (const char *text)
+{
+  ShenbaoYearMonth parsed = SHENBAO_YEAR_MONTH_UNSET;
+
+  g_assert_true (shenbao_year_month_parse (text, &parsed, NULL));
+  return parsed;
+}
+
+/* SPEC §4: both end months count, a month once, from since on. */
+static void
+test_month_spans (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *spans[3][2];
+    const char *since;
+    int         months;
+    const char *first, *last;
+  } cases[] = {
+    { "five calendar years", { { "2018-01", "2022-12" } }, NULL, 60, "2018-01", "2022-12" },
+    { "one month short", { { "2018-02", "2022-12" } }, NULL, 59, "2018-02", "2022-12" },
+    { "a single month", { { "2020-01", "2020-01" } }, NULL, 1, "2020-01", "2020-01" },
+    { "a month shared by two entries", { { "2018-01", "2019-01" }, { "2019-01", "2020-01" } }, NULL, 25,
+      "2018-01", "2020-01" },
+    { "adjacent entries", { { "2018-01", "2019-12" }, { "2020-01", "2022-12" } }, NULL, 60, "2018-01", "2022-12" },
+    { "a gap of one month", { { "2018-01", "2019-12" }, { "2020-02", "2022-12" } }, NULL, 59,
+      "2018-01", "2022-12" },
+    { "overlapping entries", { { "2018-01", "2020-06" }, { "2019-01", "2022-12" } }, NULL, 60,
+      "2018-01", "2022-12" },
+    { "nested entry", { { "2018-01", "2022-12" }, { "2019-01", "2020-01" } }, NULL, 60, "2018-01", "2022-12" },
+    { "out of order", { { "2021-01", "2021-12" }, { "2018-01", "2018-12" }, { "2018-06", "2019-03" } }, NULL,
+      27, "2018-01", "2021-12" },
+    { "ends before it starts", { { "2020-05", "2019-12" } }, NULL, 0, NULL, NULL },
+    { "counted from the month after a certificate of 2022-03", { { "2020-01", "2025-03" } }, "2022-04", 36,
+      "2022-04", "2025-03" },
+    { "all of it before since", { { "2018-01", "2019-12" } }, "2020-01", 0, NULL, NULL },
+    { "since inside the second entry", { { "2018-01", "2019-12" }, { "2021-01", "2021-12" } }, "2021-07", 6,
+      "2021-07", "2021-12" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ShenbaoMonthSpan spans[3];
+      ShenbaoYearMonth first, last;
+      guint n = 0;
+
+      g_test_message ("%s", cases[i].name);
+      for (; n < G_N_ELEMENTS (spans) && cases[i].spans[n][0] != NULL; n++)
+        {
+          spans[n].from = ym (cases[i].spans[n][0]);
+          spans[n].to = ym (cases[i].spans[n][1]);
+        }
+      g_assert_cmpint (shenbao_month_spans_count (spans, n, cases[i].since != NULL ? ym (cases[i].since)
+                                                                                    : SHENBAO_YEAR_MONTH_UNSET,
+                                                  &first, &last), ==, cases[i].months);
+      g_assert_cmpint (first, ==, cases[i].first != NULL ? ym (cases[i].first) : SHENBAO_YEAR_MONTH_UNSET);
+      g_assert_cmpint (last, ==, cases[i].last != NULL ? ym (cases[i].last) : SHENBAO_YEAR_MONTH_UNSET);
+    }
+  g_assert_cmpint (shenbao_month_spans_count (NULL, 0, SHENBAO_YEAR_MONTH_UNSET, NULL, NULL), ==, 0);
+}
+
+/* Whole where whole, else rounded to one decimal, never truncated: no
+ * number of months short of a whole year reads as whole. */
+static void
+test_years (void)
+{
+  static const struct { int months; const char *years; } cases[] = {
+    { 0, "0" }, { 1, "0.1" }, { 3, "0.3" }, { 6, "0.5" }, { 9, "0.8" }, { 11, "0.9" }, { 12, "1" },
+    { 24, "2" }, { 35, "2.9" }, { 36, "3" }, { 54, "4.5" }, { 59, "4.9" }, { 60, "5" }, { 61, "5.1" },
+    { 65, "5.4" }, { 104, "8.7" }, { 105, "8.8" }, { 119, "9.9" }, { 120, "10" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *years = shenbao_months_format_years (cases[i].months);
+
+      g_assert_cmpstr (years, ==, cases[i].years);
+    }
+  for (int months = 0; months < 240; months++)
+    {
+      g_autofree char *years = shenbao_months_format_years (months);
+
+      g_assert_cmpint (strchr (years, '.') == NULL, ==, months % 12 == 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -122,6 +212,8 @@ main (int    argc,
   g_test_add_func ("/date/parse", test_date_parse);
   g_test_add_func ("/date/age", test_age);
   g_test_add_func ("/date/today-pinned", test_today_pinned);
+  g_test_add_func ("/date/month-spans", test_month_spans);
+  g_test_add_func ("/date/years", test_years);
 
   return g_test_run ();
 }

@@ -72,17 +72,29 @@ static const RuleCase cases[] = {
   { "unknown occupation", "condition1.xml", { { "occupation", "互联网营销员" } }, { NULL },
     "occupation.unknown", "occupation", SHENBAO_SEVERITY_ERROR, FALSE },
 
-  /* months of work: condition 1 needs 60, 至今 ends at the signature month 2026-11 */
-  { "condition 1: 60 months", "condition1.xml", { { NULL } }, { "2021-11|至今|营销员" }, NULL, NULL, 0, TRUE },
-  { "condition 1: 59 months", "condition1.xml", { { NULL } }, { "2021-12|至今|营销员" },
+  /* months of work: condition 1 needs 60, both end months included, 至今
+   * running through the signature month 2026-11 */
+  { "condition 1: five calendar years", "condition1.xml", { { NULL } }, { "2018-01|2022-12|营销员" },
+    NULL, NULL, 0, TRUE },                                                          /* 60 */
+  { "condition 1: a month short", "condition1.xml", { { NULL } }, { "2018-02|2022-12|营销员" },
+    "condition.not-met", "work", SHENBAO_SEVERITY_ERROR, FALSE },                  /* 59 */
+  { "condition 1: 60 months to 至今", "condition1.xml", { { NULL } }, { "2021-12|至今|营销员" }, NULL, NULL, 0, TRUE },
+  { "condition 1: 59 months to 至今", "condition1.xml", { { NULL } }, { "2022-01|至今|营销员" },
     "condition.not-met", "work", SHENBAO_SEVERITY_ERROR, FALSE },
+  { "至今 at a past signature date", "condition1.xml", { { "signature-date", "2025-06-30" } },
+    { "2020-07|至今|营销员" }, NULL, NULL, 0, TRUE },                                /* 60 */
+  { "至今 at a past signature date, a month short", "condition1.xml", { { "signature-date", "2025-06-30" } },
+    { "2020-08|至今|营销员" }, "condition.not-met", "work", SHENBAO_SEVERITY_ERROR, FALSE },
   { "overlapping periods count once", "condition1.xml", { { NULL } },
-    { "2018-01|2020-01|营销员", "2019-01|2021-01|电子商务师", "2021-01|2022-12|播音员" },
-    "condition.not-met", "work", SHENBAO_SEVERITY_ERROR, FALSE },                  /* 59 months, not 83 */
+    { "2018-02|2020-01|营销员", "2019-01|2021-01|电子商务师", "2021-01|2022-12|播音员" },
+    "condition.not-met", "work", SHENBAO_SEVERITY_ERROR, FALSE },                  /* 59 months, not 73 */
   { "adjacent periods join", "condition1.xml", { { NULL } },
-    { "2018-01|2020-01|营销员", "2020-01|2023-01|网络编辑" }, NULL, NULL, 0, TRUE }, /* 60 */
+    { "2018-01|2019-12|营销员", "2020-01|2022-12|网络编辑" }, NULL, NULL, 0, TRUE }, /* 60 */
+  { "a gap of a month", "condition1.xml", { { NULL } },
+    { "2018-01|2019-12|营销员", "2020-02|2022-12|网络编辑" },
+    "condition.not-met", "work", SHENBAO_SEVERITY_ERROR, FALSE },                  /* 59 */
   { "nested period adds nothing", "condition1.xml", { { NULL } },
-    { "2018-01|2022-12|营销员", "2019-01|2020-01|营销员" },
+    { "2018-02|2022-12|营销员", "2019-01|2020-01|营销员" },
     "condition.not-met", "work", SHENBAO_SEVERITY_ERROR, FALSE },                  /* 59 */
   { "unrelated work does not count", "condition1.xml", { { NULL } },
     { "2015-01|2020-01|厨师", "2020-01|2023-01|网络编辑" },
@@ -91,10 +103,17 @@ static const RuleCase cases[] = {
     { "2015-01|至今|营销员" }, NULL, NULL, 0, TRUE },
   { "no work history", "condition1.xml", { { NULL } }, { "" }, "work.missing", "work", SHENBAO_SEVERITY_ERROR, FALSE },
 
-  /* condition 2 needs 36 months after the issue month (2021-06) */
+  /* condition 2 needs 36 months after the issue month: 2023-12 through
+   * 2026-11 for a certificate of 2023-11, whatever its day */
   { "condition 2: 36 months", "condition2.xml", { { "certificate/issued", "2023-11-15" } }, { NULL }, NULL, NULL, 0, TRUE },
+  { "condition 2: 36 months, issued at a month's end", "condition2.xml", { { "certificate/issued", "2023-11-30" } },
+    { NULL }, NULL, NULL, 0, TRUE },
   { "condition 2: 35 months", "condition2.xml", { { "certificate/issued", "2023-12-01" } }, { NULL },
     "condition.not-met", "work", SHENBAO_SEVERITY_ERROR, FALSE },
+  { "condition 2: the issue month does not count", "condition2.xml", { { "certificate/issued", "2023-11-15" } },
+    { "2023-11|2026-10|电子商务师" }, "condition.not-met", "work", SHENBAO_SEVERITY_ERROR, FALSE }, /* 35 */
+  { "condition 2: work from the month after", "condition2.xml", { { "certificate/issued", "2023-11-15" } },
+    { "2023-12|至今|电子商务师" }, NULL, NULL, 0, TRUE },                               /* 36 */
   { "certificate level 4", "condition2.xml", { { "certificate/level", "4" } }, { NULL },
     "certificate.level", "certificate/level", SHENBAO_SEVERITY_ERROR, FALSE },
   { "certificate level 五级", "condition2.xml", { { "certificate/level", "五级" } }, { NULL }, NULL, NULL, 0, TRUE },
@@ -201,6 +220,20 @@ replace_work (ShenbaoApplication *application,
 }
 
 static void
+apply_changes (ShenbaoApplication *application,
+               const Change       *changes,
+               gsize               n_changes)
+{
+  for (gsize j = 0; j < n_changes && changes[j].field != NULL; j++)
+    {
+      ShenbaoField field;
+
+      g_assert_true (shenbao_field_from_name (changes[j].field, &field));
+      shenbao_application_set (application, field, changes[j].value);
+    }
+}
+
+static void
 today (GDate *date)
 {
   g_date_clear (date, 1);
@@ -223,13 +256,7 @@ test_cases (void)
       g_autoptr(ShenbaoVerdict) verdict = NULL;
 
       g_test_message ("case: %s", c->name);
-      for (guint j = 0; j < G_N_ELEMENTS (c->changes) && c->changes[j].field != NULL; j++)
-        {
-          ShenbaoField field;
-
-          g_assert_true (shenbao_field_from_name (c->changes[j].field, &field));
-          shenbao_application_set (application, field, c->changes[j].value);
-        }
+      apply_changes (application, c->changes, G_N_ELEMENTS (c->changes));
       if (c->work[0] != NULL)
         replace_work (application, c->work);
 
@@ -268,13 +295,14 @@ static void
 test_months (void)
 {
   static const struct { const char *work[3]; int months; } month_cases[] = {
-    { { "2018-01|2020-01|营销员", "2019-01|2021-01|营销员" }, 36 },
-    { { "2018-01|2022-01|营销员", "2019-01|2020-01|营销员" }, 48 },
-    { { "2018-01|2019-01|营销员", "2019-01|2020-01|营销员" }, 24 },
-    { { "2018-01|2019-01|营销员", "2019-02|2020-01|营销员" }, 23 },
-    { { "2020-01|2020-01|营销员" }, 0 },
-    { { "2025-11|至今|营销员" }, 12 },
-    { { "2018-01|2020-01|营销员", "2019-01|2021-01|厨师" }, 24 },
+    { { "2018-01|2020-01|营销员", "2019-01|2021-01|营销员" }, 37 },
+    { { "2018-01|2022-01|营销员", "2019-01|2020-01|营销员" }, 49 },
+    { { "2018-01|2019-01|营销员", "2019-01|2020-01|营销员" }, 25 },
+    { { "2018-01|2019-01|营销员", "2019-02|2020-01|营销员" }, 25 },
+    { { "2018-01|2019-01|营销员", "2019-03|2020-01|营销员" }, 24 },
+    { { "2020-01|2020-01|营销员" }, 1 },
+    { { "2025-11|至今|营销员" }, 13 },
+    { { "2018-01|2020-01|营销员", "2019-01|2021-01|厨师" }, 25 },
   };
   ShenbaoCatalogue *catalogue = shenbao_catalogue_get_default (NULL);
 
@@ -303,7 +331,7 @@ test_also_meets (void)
   g_assert_true (verdict->met[1]);
   g_assert_true (verdict->met[2]);
   g_assert_false (verdict->met[3]);
-  g_assert_cmpint (verdict->months_of_work, ==, 123);
+  g_assert_cmpint (verdict->months_of_work, ==, 125);
   g_assert_cmpint (verdict->months_after_certificate, ==, 65);
 }
 
@@ -351,6 +379,141 @@ test_suggestions (void)
   g_assert_nonnull (strstr (finding->message, "营销专员"));
 }
 
+/* The messages say how to fix what they find, in Chinese, on the field
+ * they are about. */
+static void
+test_messages (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *fixture;
+    Change      changes[4];
+    const char *work;
+    const char *code;
+    const char *field;
+    const char *message[4];
+    const char *suggestion;
+  } message_cases[] = {
+    { "a major listed for another occupation", "condition3.xml", { { "education/major", "跨境电子商务" } }, NULL,
+      "education.major.unlisted", "education/major",
+      { "专业“跨境电子商务”不在信息安全测试员（高等职业学校）", "“跨境电子商务”列在电子商务师", "可改报该职业" },
+      NULL },
+    { "研究生 is judged by the 本科 list", "condition3.xml",
+      { { "education/school-type", "研究生" }, { "education/major", "跨境电子商务" } }, NULL,
+      "education.major.unlisted", "education/major",
+      { "研究生按普通高等学校本科的专业列表判断", "“跨境电子商务”列在电子商务师" }, NULL },
+    { "a major listed nowhere", "condition3.xml", { { "education/major", "计算机网路技术" } }, NULL,
+      "education.major.unlisted", "education/major", { "计算机网路技术" }, "最接近的规定名称：计算机网络技术" },
+    { "the CHSI code", "condition3.xml", { { "education/chsi-code", "" } }, NULL, "required", "education/chsi-code",
+      { "专科及以上学历（高等职业学校）", "www.chsi.com.cn", "在线验证报告" }, NULL },
+    { "an ID card that expires before the deadline", "condition1.xml", { { "person/id-valid-until", "2026-12-01" } },
+      NULL, "id-validity.before-deadline", "person/id-valid-until", { "2026-12-01", "2026-12-20", "换领新身份证" },
+      NULL },
+    { "an unrelated certificate", "condition2.xml", { { "certificate/occupation", "厨师" } }, NULL,
+      "certificate.occupation.unrelated", "certificate/occupation", { "厨师", "电子商务师" },
+      "可用的证书职业：电子商务师、营销员" },
+    { "在读应届 after the school year", "condition3.xml",
+      { { "education/status", "在读应届" }, { "education/from", "2025-09" }, { "education/to", "2028-06" } }, NULL,
+      "education.not-this-year", "education/to", { "2026—2027 学年", "2027 年 8 月", "2028-06" }, NULL },
+    { "在读应届 already graduated", "condition3.xml",
+      { { "education/status", "在读应届" }, { "education/to", "2026-06" } }, NULL,
+      "education.graduation-past", "education/to", { "2026-06", "请选择“已毕业”" }, NULL },
+    { "condition 1 a month short", "condition1.xml", { { NULL } }, "2018-02|2022-12|营销员", "condition.not-met", "work",
+      { "满 5 年（共 60 个月）", "累计 4.9 年（共 59 个月）", "起止月份均计入" }, NULL },
+    { "condition 2 a month short", "condition2.xml", { { "certificate/issued", "2023-12-01" } }, NULL,
+      "condition.not-met", "work", { "取得证书当月之后工作满 3 年（共 36 个月）", "累计 2.9 年（共 35 个月）" }, NULL },
+  };
+  ShenbaoCatalogue *catalogue = shenbao_catalogue_get_default (NULL);
+  GDate now;
+
+  today (&now);
+  for (gsize i = 0; i < G_N_ELEMENTS (message_cases); i++)
+    {
+      g_autoptr(ShenbaoApplication) application = load_fixture (message_cases[i].fixture);
+      g_autoptr(ShenbaoVerdict) verdict = NULL;
+      g_autoptr(GPtrArray) on_field = NULL;
+      const ShenbaoFinding *finding = NULL;
+
+      g_test_message ("case: %s", message_cases[i].name);
+      apply_changes (application, message_cases[i].changes, G_N_ELEMENTS (message_cases[i].changes));
+      if (message_cases[i].work != NULL)
+        {
+          const char *work[] = { message_cases[i].work, NULL };
+
+          replace_work (application, work);
+        }
+      verdict = shenbao_rules_check (application, catalogue, SHENBAO_RULES_DEFAULT, &now);
+      on_field = shenbao_verdict_findings_for (verdict, message_cases[i].field);
+      for (guint j = 0; j < on_field->len; j++)
+        if (g_str_equal (((ShenbaoFinding *) on_field->pdata[j])->code, message_cases[i].code))
+          finding = on_field->pdata[j];
+      g_assert_nonnull (finding);
+      g_test_message ("  %s / %s", finding->message, finding->suggestion);
+      for (gsize m = 0; m < G_N_ELEMENTS (message_cases[i].message) && message_cases[i].message[m] != NULL; m++)
+        g_assert_nonnull (strstr (finding->message, message_cases[i].message[m]));
+      if (message_cases[i].suggestion != NULL)
+        g_assert_nonnull (strstr (finding->suggestion, message_cases[i].suggestion));
+    }
+}
+
+/* 在读应届 for a form signed on the 15th of each month of 2026: the school
+ * year runs September through August, so a graduation from the signature
+ * month (or the next) through the August that ends it passes, the month
+ * before the signature has passed, and the September after is next year's
+ * class. */
+static void
+test_graduating_this_school_year (void)
+{
+  ShenbaoCatalogue *catalogue = shenbao_catalogue_get_default (NULL);
+  GDate now;
+
+  today (&now);
+  for (int month = 1; month <= 12; month++)
+    {
+      int start = month >= 9 ? 2026 : 2025;
+      g_autofree char *signature = g_strdup_printf ("2026-%02d-15", month);
+      g_autofree char *signed_month = g_strdup_printf ("2026-%02d", month);
+      g_autofree char *next_month = g_strdup_printf ("%04d-%02d", month == 12 ? 2027 : 2026, month % 12 + 1);
+      g_autofree char *last_month = g_strdup_printf ("%04d-%02d", month == 1 ? 2025 : 2026, month == 1 ? 12 : month - 1);
+      g_autofree char *year_end = g_strdup_printf ("%04d-08", start + 1);
+      g_autofree char *next_year = g_strdup_printf ("%04d-09", start + 1);
+      g_autofree char *school_year = g_strdup_printf ("%d—%d 学年", start, start + 1);
+      const struct { const char *to; const char *code; } graduations[] = {
+        /* signed in August, September is the next school year's */
+        { signed_month, NULL }, { next_month, month == 8 ? "education.not-this-year" : NULL }, { year_end, NULL },
+        { last_month, "education.graduation-past" }, { next_year, "education.not-this-year" },
+      };
+
+      for (gsize g = 0; g < G_N_ELEMENTS (graduations); g++)
+        {
+          g_autoptr(ShenbaoApplication) application = load_fixture ("condition3.xml");
+          g_autoptr(ShenbaoVerdict) verdict = NULL;
+          g_autoptr(GPtrArray) on_field = NULL;
+
+          g_test_message ("signed %s, graduating %s", signature, graduations[g].to);
+          shenbao_application_set (application, SHENBAO_FIELD_SIGNATURE_DATE, signature);
+          shenbao_application_set (application, SHENBAO_FIELD_EDUCATION_STATUS, "在读应届");
+          shenbao_application_set (application, SHENBAO_FIELD_EDUCATION_FROM, "2023-09");
+          shenbao_application_set (application, SHENBAO_FIELD_EDUCATION_TO, graduations[g].to);
+          verdict = shenbao_rules_check (application, catalogue, SHENBAO_RULES_DEFAULT, &now);
+          on_field = shenbao_verdict_findings_for (verdict, "education/to");
+          if (graduations[g].code == NULL)
+            {
+              g_assert_cmpuint (on_field->len, ==, 0);
+              g_assert_true (verdict->met[3]);
+              continue;
+            }
+          g_assert_cmpuint (on_field->len, ==, 1);
+          g_assert_cmpstr (((ShenbaoFinding *) on_field->pdata[0])->code, ==, graduations[g].code);
+          g_assert_nonnull (strstr (((ShenbaoFinding *) on_field->pdata[0])->message, graduations[g].to));
+          if (g_str_equal (graduations[g].code, "education.not-this-year"))
+            g_assert_nonnull (strstr (((ShenbaoFinding *) on_field->pdata[0])->message, school_year));
+          g_assert_false (verdict->met[3]);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -365,6 +528,8 @@ main (int    argc,
   g_test_add_func ("/rules/also-meets", test_also_meets);
   g_test_add_func ("/rules/complete", test_complete_requires_attachments);
   g_test_add_func ("/rules/suggestions", test_suggestions);
+  g_test_add_func ("/rules/messages", test_messages);
+  g_test_add_func ("/rules/graduating-this-school-year", test_graduating_this_school_year);
 
   return g_test_run ();
 }

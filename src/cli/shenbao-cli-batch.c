@@ -130,6 +130,7 @@ process (Candidate        *candidate,
   g_autofree char *folder = NULL;
   g_autofree char *problems = NULL;
   g_autofree char *verdict_text = NULL;
+  g_autofree char *months = NULL;
   gboolean passes;
 
   shenbao_csv_append_field (summary, candidate->source, FALSE);
@@ -138,7 +139,8 @@ process (Candidate        *candidate,
       for (int column = 0; column < 3; column++)
         shenbao_csv_append_field (summary, "", FALSE);
       shenbao_csv_append_field (summary, "error", FALSE);
-      shenbao_csv_append_field (summary, candidate->error->message, TRUE);
+      shenbao_csv_append_field (summary, candidate->error->message, FALSE);
+      shenbao_csv_append_field (summary, "", TRUE);
       return FALSE;
     }
   name = shenbao_export_get_name (candidate->application);
@@ -148,6 +150,9 @@ process (Candidate        *candidate,
   passes = shenbao_verdict_passes (verdict);
   problems = shenbao_findings_join (verdict->findings);
   verdict_text = shenbao_verdict_get_summary (verdict);
+  /* The count the verdict judged, as the CLI and the forms give it. */
+  months = verdict->months_needed > 0 ? g_strdup_printf ("%d", shenbao_verdict_get_months_counted (verdict))
+                                      : g_strdup ("");
   if (!shenbao_documents_render_some (candidate->application, catalogue, folder, documents, NULL, &error))
     {
       g_autofree char *all = *problems != '\0' ? g_strconcat (problems, "; ", error->message, NULL)
@@ -164,7 +169,8 @@ process (Candidate        *candidate,
   shenbao_csv_append_field (summary, folder_name, FALSE);
   shenbao_csv_append_field (summary, verdict_text, FALSE);
   shenbao_csv_append_field (summary, passes ? "passes" : "fails", FALSE);
-  shenbao_csv_append_field (summary, problems, TRUE);
+  shenbao_csv_append_field (summary, problems, FALSE);
+  shenbao_csv_append_field (summary, months, TRUE);
   return passes;
 }
 
@@ -193,7 +199,7 @@ shenbao_cli_batch (int    argc,
                                 entries);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
-  g_autoptr(GString) summary = g_string_new ("source,name,folder,verdict,result,problems\r\n");
+  g_autoptr(GString) summary = g_string_new ("source,name,folder,verdict,result,problems,months\r\n");
   g_autofree char *summary_path = NULL;
   ShenbaoCatalogue *catalogue;
   GDate today;

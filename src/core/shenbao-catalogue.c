@@ -371,6 +371,27 @@ shenbao_catalogue_load_data (const char  *data,
   return doc != NULL ? catalogue_from_document (doc, error) : NULL;
 }
 
+/* A program run from a build tree, not installed, finds no data folder under
+ * its prefix: the message says where it looked and how to point it at the
+ * source tree's data/ instead. */
+static void
+not_found (GError    **error,
+           const char *path)
+{
+  const char *variable = g_getenv ("SHENBAO_DATA_DIR");
+
+  if (variable != NULL && *variable != '\0')
+    g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_NOT_FOUND,
+                 _("The guide’s catalogue was not found at %s, where SHENBAO_DATA_DIR points: set it to the "
+                   "data folder of the source tree"), path);
+  else
+    g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_NOT_FOUND,
+                 _("The guide’s catalogue was not found at %s, where an installed Shenbao keeps it. From a "
+                   "build tree, start it with ./run.sh (./run.sh cli … for the command line) or inside "
+                   "“meson devenv -C build”, or set SHENBAO_DATA_DIR to the data folder of the source tree"),
+                 path);
+}
+
 ShenbaoCatalogue *
 shenbao_catalogue_get_default (GError **error)
 {
@@ -382,8 +403,13 @@ shenbao_catalogue_get_default (GError **error)
   if (default_catalogue == NULL)
     {
       g_autofree char *path = shenbao_data_path ("catalogue.xml");
+      g_autoptr(GError) local_error = NULL;
 
-      default_catalogue = shenbao_catalogue_load (path, error);
+      default_catalogue = shenbao_catalogue_load (path, &local_error);
+      if (g_error_matches (local_error, SHENBAO_ERROR, SHENBAO_ERROR_NOT_FOUND))
+        not_found (error, path);
+      else if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
     }
   catalogue = default_catalogue;
   G_UNLOCK (default_catalogue);
@@ -504,9 +530,16 @@ shenbao_catalogue_get_majors (ShenbaoCatalogue *self,
     return NULL;
   if (occupation->majors_for_all != NULL)
     return (const char * const *) occupation->majors_for_all;
-  judged_as = g_hash_table_lookup (self->judged_as, school_type != NULL ? school_type : "");
+  judged_as = shenbao_catalogue_get_judged_as (self, school_type);
   return g_hash_table_lookup (occupation->majors, judged_as != NULL ? judged_as
                                                                     : school_type != NULL ? school_type : "");
+}
+
+const char *
+shenbao_catalogue_get_judged_as (ShenbaoCatalogue *self,
+                                 const char       *school_type)
+{
+  return g_hash_table_lookup (self->judged_as, school_type != NULL ? school_type : "");
 }
 
 const char *

@@ -84,6 +84,10 @@ gboolean            shenbao_catalogue_majors_by_school_type (ShenbaoCatalogue *s
 const char * const *shenbao_catalogue_get_majors        (ShenbaoCatalogue *self,
                                                          const char       *occupation,
                                                          const char       *school_type);
+/* The school type whose lists judge school_type (普通高等学校本科 for 研究生),
+ * or NULL when its own lists do. */
+const char         *shenbao_catalogue_get_judged_as     (ShenbaoCatalogue *self,
+                                                         const char       *school_type);
 
 const char         *shenbao_catalogue_get_condition_text   (ShenbaoCatalogue *self,
                                                             int               condition);

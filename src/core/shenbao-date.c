@@ -88,6 +88,82 @@ shenbao_year_month_from_date (const GDate *date)
   return shenbao_year_month_make (g_date_get_year (date), g_date_get_month (date));
 }
 
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const ShenbaoMonthSpan *x = a, *y = b;
+
+  return x->from < y->from ? -1 : x->from > y->from;
+}
+
+int
+shenbao_month_spans_count (const ShenbaoMonthSpan *spans,
+                           guint                   n_spans,
+                           ShenbaoYearMonth        since,
+                           ShenbaoYearMonth       *first,
+                           ShenbaoYearMonth       *last)
+{
+  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (ShenbaoMonthSpan), n_spans);
+  ShenbaoYearMonth counted_from = SHENBAO_YEAR_MONTH_UNSET, counted_to = SHENBAO_YEAR_MONTH_UNSET;
+  ShenbaoMonthSpan current = { 0, 0 };
+  int months = 0;
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      ShenbaoMonthSpan span = spans[i];
+
+      if (since != SHENBAO_YEAR_MONTH_UNSET)
+        span.from = MAX (span.from, since);
+      if (span.to >= span.from)
+        g_array_append_val (sorted, span);
+    }
+
+  /* Merged in order of their first month: a span that starts at most one
+   * month after the current one ends continues it, so that a month is
+   * counted once and 2019-12 followed by 2020-01 leaves no gap. */
+  g_array_sort (sorted, compare_spans);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      ShenbaoMonthSpan span = g_array_index (sorted, ShenbaoMonthSpan, i);
+
+      if (i > 0 && span.from <= current.to + 1)
+        {
+          current.to = MAX (current.to, span.to);
+          continue;
+        }
+      if (i > 0)
+        months += current.to - current.from + 1;
+      current = span;
+    }
+  if (sorted->len > 0)
+    {
+      months += current.to - current.from + 1;
+      counted_from = g_array_index (sorted, ShenbaoMonthSpan, 0).from;
+      counted_to = current.to;
+    }
+  if (first != NULL)
+    *first = counted_from;
+  if (last != NULL)
+    *last = counted_to;
+  return months;
+}
+
+char *
+shenbao_months_format_years (int months)
+{
+  int tenths;
+
+  g_return_val_if_fail (months >= 0, NULL);
+
+  /* Twelfths to tenths, half up, in integers: 11 months are 9 tenths, so a
+   * year that is not whole never reads as whole. */
+  tenths = (months % 12 * 20 + 12) / 24;
+  if (tenths == 0)
+    return g_strdup_printf ("%d", months / 12);
+  return g_strdup_printf ("%d.%d", months / 12, tenths);
+}
+
 gboolean
 shenbao_date_parse (const char  *text,
                     GDate       *out,

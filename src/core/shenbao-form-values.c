@@ -53,16 +53,6 @@ put_typed_year_month (GHashTable         *values,
     put_year_month (values, key, year_month);
 }
 
-char *
-shenbao_form_values_format_years (int months)
-{
-  int tenths = months % 12 * 10 / 12;
-
-  if (tenths == 0)
-    return g_strdup_printf ("%d", months / 12);
-  return g_strdup_printf ("%d.%d", months / 12, tenths);
-}
-
 /* The guide's level words for a certificate's level number (五级 for 5). */
 static const char *
 level_words (const char *level)
@@ -108,13 +98,13 @@ put_total_work (GHashTable         *values,
 
   if (shenbao_application_get_condition (application) == 2
       && shenbao_application_get_date (application, SHENBAO_FIELD_CERTIFICATE_ISSUED, &issued))
-    since = shenbao_year_month_from_date (&issued);
+    since = shenbao_rules_counted_after (&issued);
   months = shenbao_rules_count_work_months (application, catalogue, since, &first, &last);
   if (months <= 0)
     return;
   put_year_month (values, "total-from", first);
   put_year_month (values, "total-to", last);
-  years = shenbao_form_values_format_years (months);
+  years = shenbao_months_format_years (months);
   put (values, "total-years", years);
 }
 
@@ -157,7 +147,7 @@ shenbao_form_values_for_work_entry (GHashTable         *values,
 {
   GHashTable *entry_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(ShenbaoWorkEntry) entry = shenbao_application_get_work_entry (application, position);
-  ShenbaoYearMonth from, to;
+  ShenbaoMonthSpan span;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -168,12 +158,13 @@ shenbao_form_values_for_work_entry (GHashTable         *values,
   put (entry_values, "work-employer", shenbao_work_entry_get (entry, SHENBAO_WORK_FIELD_EMPLOYER));
   put (entry_values, "work-occupation", shenbao_work_entry_get (entry, SHENBAO_WORK_FIELD_OCCUPATION));
   /* 至今 is written as the signature date's month, where the rules end it. */
-  if (shenbao_rules_work_entry_span (application, entry, &from, &to) && to >= from)
+  if (shenbao_rules_work_entry_span (application, entry, &span.from, &span.to) && span.to >= span.from)
     {
-      g_autofree char *years = shenbao_form_values_format_years (to - from);
+      g_autofree char *years =
+        shenbao_months_format_years (shenbao_month_spans_count (&span, 1, SHENBAO_YEAR_MONTH_UNSET, NULL, NULL));
 
-      put_year_month (entry_values, "work-from", from);
-      put_year_month (entry_values, "work-to", to);
+      put_year_month (entry_values, "work-from", span.from);
+      put_year_month (entry_values, "work-to", span.to);
       put (entry_values, "work-years", years);
     }
   return entry_values;

@@ -220,8 +220,13 @@ check_id_validity (Check *check)
     }
   if (shenbao_application_get_date (check->application, SHENBAO_FIELD_PLAN_DEADLINE, &deadline)
       && g_date_compare (&valid_until, &deadline) < 0)
-    warning_at (check, field, "id-validity.before-deadline",
-                _("The ID card expires on %s, before the plan’s registration deadline"), text);
+    {
+      g_autofree char *deadline_text = shenbao_date_format (&deadline);
+
+      warning_at (check, field, "id-validity.before-deadline",
+                  _("The ID card expires on %s, before the plan’s registration deadline (%s): renew the card "
+                    "first and apply with the new one"), text, deadline_text);
+    }
 }
 
 static void
@@ -351,19 +356,10 @@ shenbao_rules_work_entry_span (ShenbaoApplication *application,
   return shenbao_year_month_parse (shenbao_work_entry_get (entry, SHENBAO_WORK_FIELD_TO), to, NULL);
 }
 
-typedef struct
+ShenbaoYearMonth
+shenbao_rules_counted_after (const GDate *issued)
 {
-  ShenbaoYearMonth from;
-  ShenbaoYearMonth to;
-} Period;
-
-static int
-compare_periods (gconstpointer a,
-                 gconstpointer b)
-{
-  const Period *x = a, *y = b;
-
-  return x->from < y->from ? -1 : x->from > y->from;
+  return shenbao_year_month_from_date (issued) + 1;
 }
 
 int
@@ -373,54 +369,20 @@ shenbao_rules_count_work_months (ShenbaoApplication *application,
                                  ShenbaoYearMonth   *first,
                                  ShenbaoYearMonth   *last)
 {
-  g_autoptr(GArray) periods = g_array_new (FALSE, FALSE, sizeof (Period));
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (ShenbaoMonthSpan));
   const char *applied = shenbao_application_get (application, SHENBAO_FIELD_OCCUPATION);
   guint n_entries = shenbao_application_get_n_work_entries (application);
-  ShenbaoYearMonth span_from = SHENBAO_YEAR_MONTH_UNSET, span_to = SHENBAO_YEAR_MONTH_UNSET;
-  Period current = { 0, 0 };
-  int months = 0;
 
   for (guint i = 0; i < n_entries; i++)
     {
       g_autoptr(ShenbaoWorkEntry) entry = shenbao_application_get_work_entry (application, i);
-      Period period;
+      ShenbaoMonthSpan span;
 
-      if (!relevant_occupation (catalogue, applied, shenbao_work_entry_get (entry, SHENBAO_WORK_FIELD_OCCUPATION))
-          || !shenbao_rules_work_entry_span (application, entry, &period.from, &period.to))
-        continue;
-      if (since != SHENBAO_YEAR_MONTH_UNSET)
-        period.from = MAX (period.from, since);
-      if (period.to > period.from)
-        g_array_append_val (periods, period);
+      if (relevant_occupation (catalogue, applied, shenbao_work_entry_get (entry, SHENBAO_WORK_FIELD_OCCUPATION))
+          && shenbao_rules_work_entry_span (application, entry, &span.from, &span.to))
+        g_array_append_val (spans, span);
     }
-
-  /* Each period is [from, to) in months, so adjacent periods join and
-   * overlapping ones are counted once. */
-  g_array_sort (periods, compare_periods);
-  for (guint i = 0; i < periods->len; i++)
-    {
-      Period period = g_array_index (periods, Period, i);
-
-      if (i > 0 && period.from <= current.to)
-        {
-          current.to = MAX (current.to, period.to);
-          continue;
-        }
-      months += current.to - current.from;
-      current = period;
-    }
-  months += current.to - current.from;
-
-  if (periods->len > 0)
-    {
-      span_from = g_array_index (periods, Period, 0).from;
-      span_to = current.to;
-    }
-  if (first != NULL)
-    *first = span_from;
-  if (last != NULL)
-    *last = span_to;
-  return months;
+  return shenbao_month_spans_count ((const ShenbaoMonthSpan *) spans->data, spans->len, since, first, last);
 }
 
 static void
@@ -444,6 +406,21 @@ check_employer (Check            *check,
                   "such as 北京某某科技有限公司"), employer);
 }
 
+/* The applied occupation and its related ones, NULL-terminated. */
+static GPtrArray *
+relevant_occupations (Check *check)
+{
+  const char *applied = value (check, SHENBAO_FIELD_OCCUPATION);
+  const char * const *related = shenbao_catalogue_get_related_occupations (check->catalogue, applied);
+  GPtrArray *choices = g_ptr_array_new ();
+
+  g_ptr_array_add (choices, (gpointer) applied);
+  for (guint i = 0; related[i] != NULL; i++)
+    g_ptr_array_add (choices, (gpointer) related[i]);
+  g_ptr_array_add (choices, NULL);
+  return choices;
+}
+
 static void
 check_work_occupation (Check            *check,
                        ShenbaoWorkEntry *entry,
@@ -453,7 +430,6 @@ check_work_occupation (Check            *check,
   const char *held = shenbao_work_entry_get (entry, SHENBAO_WORK_FIELD_OCCUPATION);
   g_autofree char *field = g_strconcat (prefix, "occupation", NULL);
   g_autoptr(GPtrArray) choices = NULL;
-  const char * const *related;
   ShenbaoFinding *finding;
 
   if (is_blank (held))
@@ -470,12 +446,7 @@ check_work_occupation (Check            *check,
   finding = error_at (check, field, "work.occupation.unrelated",
                       _("“%s” is neither %s nor one of its related occupations listed in the guide; "
                         "the form must name a listed occupation (guide note 3)"), held, applied);
-  related = shenbao_catalogue_get_related_occupations (check->catalogue, applied);
-  choices = g_ptr_array_new ();
-  g_ptr_array_add (choices, (gpointer) applied);
-  for (guint i = 0; related[i] != NULL; i++)
-    g_ptr_array_add (choices, (gpointer) related[i]);
-  g_ptr_array_add (choices, NULL);
+  choices = relevant_occupations (check);
   suggest (finding, (const char * const *) choices->pdata, held);
 }
 
@@ -579,8 +550,8 @@ certificate_level_is_5 (const char *level)
   return g_str_equal (level, "5") || g_str_equal (level, "五级") || g_str_equal (level, "五级/初级工");
 }
 
-/* The month from which work counts for condition 2 (SPEC §4: work after the
- * certificate's issue date), or UNSET. */
+/* The first month that counts for condition 2 (SPEC §4: the months after
+ * the certificate's issue month), or UNSET. */
 static ShenbaoYearMonth
 check_certificate (Check *check)
 {
@@ -592,8 +563,19 @@ check_certificate (Check *check)
   if (require (check, SHENBAO_FIELD_CERTIFICATE_OCCUPATION, _("The certificate’s occupation"))
       && shenbao_catalogue_has_occupation (check->catalogue, applied)
       && !relevant_occupation (check->catalogue, applied, occupation))
-    error_at (check, field_name (SHENBAO_FIELD_CERTIFICATE_OCCUPATION), "certificate.occupation.unrelated",
-              _("The certificate is for “%s”, which is neither %s nor a related occupation"), occupation, applied);
+    {
+      ShenbaoFinding *finding =
+        error_at (check, field_name (SHENBAO_FIELD_CERTIFICATE_OCCUPATION), "certificate.occupation.unrelated",
+                  _("The certificate is for “%s”, which is neither %s nor a related occupation: condition 2 "
+                    "needs a level-5 certificate of one of them"), occupation, applied);
+
+      g_autoptr(GPtrArray) choices = relevant_occupations (check);
+      /* A certificate cannot be renamed: the candidate needs the whole
+       * list of those that count, not the names closest to the wrong one. */
+      g_autofree char *joined = g_strjoinv (_(", "), (char **) choices->pdata);
+
+      finding->suggestion = g_strdup_printf (_("Certificates that count: %s"), joined);
+    }
   if (require (check, SHENBAO_FIELD_CERTIFICATE_LEVEL, _("The certificate’s level"))
       && !certificate_level_is_5 (level))
     error_at (check, field_name (SHENBAO_FIELD_CERTIFICATE_LEVEL), "certificate.level",
@@ -609,7 +591,7 @@ check_certificate (Check *check)
                 _("The certificate’s issue date is in the future"));
       return SHENBAO_YEAR_MONTH_UNSET;
     }
-  return shenbao_year_month_from_date (&issued);
+  return shenbao_rules_counted_after (&issued);
 }
 
 /* —— education (condition 3) —— */
@@ -620,12 +602,37 @@ shenbao_rules_is_higher_education (const char *school_type)
   return g_strv_contains (higher_education_school_types, school_type);
 }
 
-/* 应届: the class graduating at the end of the current school year, which
- * turns in September. */
+/* The year in which the school year holding day began: school years run
+ * from September through August (SPEC §4: 应届 is the class that graduates
+ * by the end of the school year the form is signed in). */
 static int
-graduating_year (const GDate *day)
+school_year_start (const GDate *day)
 {
-  return g_date_get_year (day) + (g_date_get_month (day) >= 9 ? 1 : 0);
+  return g_date_get_year (day) - (g_date_get_month (day) >= 9 ? 0 : 1);
+}
+
+/* 在读应届: a graduation from the signature month through the August that
+ * ends its school year, so that a student graduating next month is 应届
+ * whatever the calendar month, August excepted: September begins the next
+ * school year. */
+static void
+check_graduation_this_year (Check            *check,
+                            ShenbaoYearMonth  to)
+{
+  const char *field = field_name (SHENBAO_FIELD_EDUCATION_TO);
+  const char *typed = value (check, SHENBAO_FIELD_EDUCATION_TO);
+  int start = school_year_start (&check->signature);
+  ShenbaoYearMonth signed_month = shenbao_year_month_from_date (&check->signature);
+  ShenbaoYearMonth year_end = shenbao_year_month_make (start + 1, 8);
+
+  if (to < signed_month)
+    error_at (check, field, "education.graduation-past",
+              _("The graduation typed (%s) lies before the signature date: a student who has graduated is "
+                "not 在读应届; choose 已毕业"), typed);
+  else if (to > year_end)
+    error_at (check, field, "education.not-this-year",
+              _("Only students who graduate by the end of the %d—%d school year (%d-08) count as 在读应届; "
+                "the graduation typed is %s"), start, start + 1, start + 1, typed);
 }
 
 static void
@@ -650,10 +657,72 @@ check_education_dates (Check      *check,
   if (g_str_equal (status, "已毕业") && to > shenbao_year_month_from_date (&check->signature))
     error_at (check, to_field, "education.graduated-in-future",
               _("The graduation lies after the signature date: choose 在读应届 if you graduate this school year"));
-  else if (g_str_equal (status, "在读应届") && shenbao_year_month_year (to) != graduating_year (&check->signature))
-    error_at (check, to_field, "education.not-this-year",
-              _("Only students who graduate this school year (%d) count as 在读应届"),
-              graduating_year (&check->signature));
+  else if (g_str_equal (status, "在读应届"))
+    check_graduation_this_year (check, to);
+}
+
+/* The other occupations of the guide whose list for the school type names
+ * the major, joined, or NULL: the candidate may have chosen the wrong one. */
+static char *
+occupations_listing (Check      *check,
+                     const char *major,
+                     const char *school_type)
+{
+  const char * const *occupations = shenbao_catalogue_get_occupations (check->catalogue);
+  const char *applied = value (check, SHENBAO_FIELD_OCCUPATION);
+  g_autoptr(GStrvBuilder) listing = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; occupations[i] != NULL; i++)
+    {
+      const char * const *majors = shenbao_catalogue_get_majors (check->catalogue, occupations[i], school_type);
+
+      if (!g_str_equal (occupations[i], applied) && majors != NULL && shenbao_names_match (majors, major) != NULL)
+        g_strv_builder_add (listing, occupations[i]);
+    }
+  names = g_strv_builder_end (listing);
+  /* Translators: the separator between suggested names */
+  return names[0] != NULL ? g_strjoinv (_(", "), names) : NULL;
+}
+
+/* Guide 说明 5: the lists end in 等, but only a listed major passes. The
+ * message says which list judged it and where else the major is listed. */
+static void
+check_major (Check      *check,
+             const char *school_type)
+{
+  const char *applied = value (check, SHENBAO_FIELD_OCCUPATION);
+  const char *major = value (check, SHENBAO_FIELD_EDUCATION_MAJOR);
+  const char * const *majors = shenbao_catalogue_get_majors (check->catalogue, applied, school_type);
+  gboolean by_school_type = shenbao_catalogue_majors_by_school_type (check->catalogue, applied);
+  const char *judged_as = shenbao_catalogue_get_judged_as (check->catalogue, school_type);
+  g_autoptr(GString) message = g_string_new (NULL);
+  g_autofree char *elsewhere = NULL;
+  ShenbaoFinding *finding;
+
+  if (majors == NULL || shenbao_names_match (majors, major) != NULL)
+    return;
+  if (by_school_type)
+    g_string_printf (message, _("The major “%s” is not listed for %s at a %s; the form must name a listed major "
+                                "(guide note 5)"), major, applied, school_type);
+  else
+    g_string_printf (message, _("The major “%s” is not listed for %s; the form must name a listed major "
+                                "(guide note 5)"), major, applied);
+  if (by_school_type && judged_as != NULL)
+    {
+      g_string_append (message, _("; "));
+      g_string_append_printf (message, _("a %s is judged by the %s list"), school_type, judged_as);
+    }
+  elsewhere = occupations_listing (check, major, school_type);
+  if (elsewhere != NULL)
+    {
+      g_string_append (message, _("; "));
+      g_string_append_printf (message, _("“%s” is listed for %s: apply for that occupation, or name a major "
+                                         "listed for %s"), major, elsewhere, applied);
+    }
+  finding = error_at (check, field_name (SHENBAO_FIELD_EDUCATION_MAJOR), "education.major.unlisted", "%s",
+                      message->str);
+  suggest (finding, majors, major);
 }
 
 static void
@@ -661,11 +730,8 @@ check_education (Check *check)
 {
   const char *school_type = value (check, SHENBAO_FIELD_EDUCATION_SCHOOL_TYPE);
   const char *school = value (check, SHENBAO_FIELD_EDUCATION_SCHOOL);
-  const char *major = value (check, SHENBAO_FIELD_EDUCATION_MAJOR);
   const char *status = value (check, SHENBAO_FIELD_EDUCATION_STATUS);
-  const char *applied = value (check, SHENBAO_FIELD_OCCUPATION);
   const char * const *school_types = shenbao_catalogue_get_list (check->catalogue, SHENBAO_LIST_SCHOOL_TYPES);
-  const char * const *majors;
   gboolean type_ok;
 
   type_ok = require (check, SHENBAO_FIELD_EDUCATION_SCHOOL_TYPE, _("The school type"));
@@ -681,25 +747,8 @@ check_education (Check *check)
     warning_at (check, field_name (SHENBAO_FIELD_EDUCATION_SCHOOL), "school.short-name",
                 _("“%s” does not look like a school’s full name as printed on the diploma"), school);
 
-  majors = shenbao_catalogue_get_majors (check->catalogue, applied, school_type);
-  if (require (check, SHENBAO_FIELD_EDUCATION_MAJOR, _("The major")) && type_ok && majors != NULL
-      && shenbao_names_match (majors, major) == NULL)
-    {
-      const char *field = field_name (SHENBAO_FIELD_EDUCATION_MAJOR);
-      ShenbaoFinding *finding;
-
-      /* Guide 说明 5: the lists end in 等, but only a listed major passes. */
-      if (shenbao_catalogue_majors_by_school_type (check->catalogue, applied))
-        finding = error_at (check, field, "education.major.unlisted",
-                            _("The major “%s” is not listed for %s at a %s; the form must name a listed major "
-                              "(guide note 5)"), major, applied, school_type);
-      else
-        finding = error_at (check, field, "education.major.unlisted",
-                            _("The major “%s” is not listed for %s; the form must name a listed major "
-                              "(guide note 5)"), major, applied);
-
-      suggest (finding, majors, major);
-    }
+  if (require (check, SHENBAO_FIELD_EDUCATION_MAJOR, _("The major")) && type_ok)
+    check_major (check, school_type);
 
   if (require (check, SHENBAO_FIELD_EDUCATION_STATUS, _("The graduation status"))
       && !g_str_equal (status, "已毕业") && !g_str_equal (status, "在读应届"))
@@ -708,8 +757,12 @@ check_education (Check *check)
   check_education_dates (check, status);
 
   /* Guide §二 (学历 row): 专科及以上学历需提供学信网验证码. */
-  if (type_ok && shenbao_rules_is_higher_education (school_type))
-    require (check, SHENBAO_FIELD_EDUCATION_CHSI_CODE, _("The CHSI verification code (学信网验证码)"));
+  if (type_ok && shenbao_rules_is_higher_education (school_type)
+      && is_blank (value (check, SHENBAO_FIELD_EDUCATION_CHSI_CODE)))
+    error_at (check, field_name (SHENBAO_FIELD_EDUCATION_CHSI_CODE), "required",
+              _("The CHSI verification code (学信网验证码) is not filled in: the form asks it for a diploma of "
+                "专科 or above (a %s) so that the reviewer can verify it; get it at www.chsi.com.cn (学信档案, "
+                "在线验证报告)"), school_type);
 }
 
 /* —— materials (SPEC §5, §7) —— */
@@ -784,30 +837,35 @@ education_section (Check    *check,
   check_education (check);
 }
 
+/* "8.8 年（共 105 个月）": the years as the forms write them, and the months
+ * they round, so that the verdict and the fill-in guide read the same. */
 static char *
-format_months (int months)
+format_duration (int months)
 {
-  /* Translators: a duration, as in 5年2个月 */
-  return g_strdup_printf (_("%d years %d months"), months / 12, months % 12);
+  g_autofree char *years = shenbao_months_format_years (months);
+
+  /* Translators: a duration, as in 8.8 年（共 105 个月） */
+  return g_strdup_printf (_("%s years (%d months)"), years, months);
 }
 
 static void
 check_months (Check          *check,
               ShenbaoVerdict *verdict)
 {
-  int counted = verdict->condition == 2 ? verdict->months_after_certificate : verdict->months_of_work;
-  g_autofree char *counted_text = format_months (counted);
-  g_autofree char *needed_text = format_months (verdict->months_needed);
+  int counted = shenbao_verdict_get_months_counted (verdict);
+  g_autofree char *counted_text = format_duration (counted);
+  g_autofree char *needed_text = format_duration (verdict->months_needed);
 
   if (counted >= verdict->months_needed)
     return;
   if (verdict->condition == 1)
     error_at (check, "work", "condition.not-met",
-              _("Condition 1 needs %s of work in this or a related occupation; the history counts %s"),
+              _("Condition 1 needs %s of work in this or a related occupation; the history counts %s, "
+                "each entry from its first month through its last"),
               needed_text, counted_text);
   else
     error_at (check, "work", "condition.not-met",
-              _("Condition 2 needs %s of work after the certificate was issued; the history counts %s"),
+              _("Condition 2 needs %s of work after the certificate’s issue month; the history counts %s"),
               needed_text, counted_text);
 }
 
@@ -888,11 +946,25 @@ add_months (GStrvBuilder *details,
             const char   *label,
             int           months)
 {
-  g_autofree char *duration = format_months (months);
-  /* Translators: a label and a duration, as in 累计工作时间：8 年 8 个月（共 104 个月） */
-  g_autofree char *line = g_strdup_printf (_("%s: %s (%d months)"), label, duration, months);
+  g_autofree char *duration = format_duration (months);
+  /* Translators: a label and a duration, as in 累计工作时间：8.8 年（共 105 个月） */
+  g_autofree char *line = g_strdup_printf (_("%s: %s"), label, duration);
 
   g_strv_builder_add (details, line);
+}
+
+int
+shenbao_verdict_get_months_counted (const ShenbaoVerdict *verdict)
+{
+  switch (verdict->condition)
+    {
+    case 1:
+      return verdict->months_of_work;
+    case 2:
+      return verdict->months_after_certificate;
+    default:
+      return 0;
+    }
 }
 
 GStrv

@@ -42,15 +42,24 @@ GStrv           shenbao_verdict_get_details  (const ShenbaoVerdict *verdict);
 GPtrArray      *shenbao_verdict_findings_for (const ShenbaoVerdict *verdict,
                                               const char           *field);
 
-/* Months of work in the occupation or its related occupations, overlapping
- * periods merged, each period counted as end − start (SPEC §4); 至今 ends at
- * the signature date; only work from since on counts (UNSET: all). first and
- * last (may be NULL) receive the span counted. */
+/* Months of work in the occupation or its related occupations, counted by
+ * shenbao_month_spans_count() (SPEC §4: both end months included, a month
+ * once); 至今 runs through the signature month; only work from the month
+ * since on counts (UNSET: all). first and last (may be NULL) receive the
+ * first and last month counted. */
 int             shenbao_rules_count_work_months (ShenbaoApplication *application,
                                                  ShenbaoCatalogue   *catalogue,
                                                  ShenbaoYearMonth    since,
                                                  ShenbaoYearMonth   *first,
                                                  ShenbaoYearMonth   *last);
+
+/* The first month condition 2 counts: the one after the certificate's issue
+ * month (SPEC §4: a certificate of 2022-03-15 counts work from 2022-04). */
+ShenbaoYearMonth shenbao_rules_counted_after    (const GDate        *issued);
+
+/* The months a verdict's chosen condition counts: the work after the
+ * certificate for condition 2, all the work for condition 1, 0 otherwise. */
+int             shenbao_verdict_get_months_counted (const ShenbaoVerdict *verdict);
 
 /* The end of a work entry as a year-month: 至今 is the signature date's. */
 gboolean        shenbao_rules_work_entry_span   (ShenbaoApplication *application,
