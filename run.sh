@@ -7,20 +7,20 @@ set -eu
 top=$(cd "$(dirname "$0")" && pwd)
 "$top/build-aux/setup.sh"
 
-export SHENBAO_DATA_DIR="$top/data"
-export SHENBAO_LOCALE_DIR="$top/build/po"
-export GSETTINGS_SCHEMA_DIR="$top/build/data"
-# The icon theme finds the application icons under data/icons as it finds the
-# installed ones under share/icons.
-export XDG_DATA_DIRS="$top/data:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
+# meson devenv gives the build tree's binaries their data, translations,
+# schemas and icons (the devenv of meson.build). Meson 1.0 would run them in
+# build/; -w keeps the caller's folder, where its relative paths point.
+devenv() {
+  exec meson devenv -C "$top/build" -w "$PWD" "$@"
+}
 
 if [ "${1:-}" = "cli" ]; then
   shift
-  exec "$top/build/src/cli/shenbao-cli" "$@"
+  devenv shenbao-cli "$@"
 fi
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "run.sh: no display to open a window on; use the command line instead: ./run.sh cli --help" >&2
   exit 2
 fi
-exec "$top/build/src/app/shenbao" "$@"
+devenv shenbao "$@"

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The Flatpak manifest loads in flatpak-builder without a warning and keeps
 what the packaging promises: the GNOME runtime, minimal permissions, pinned
-sources, Shenbao built with meson from this tree and its tests run.
+sources from their projects' own release locations, Shenbao built with meson
+from this tree and its tests run.
 
     check-flatpak-manifest.py MANIFEST APPLICATION_ID
 
@@ -14,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+from urllib.parse import urlsplit
 
 SKIP = 77
 MIN_GNOME = 50
@@ -21,11 +23,30 @@ MIN_GNOME = 50
 # (the file chooser portal brings files in and out).
 FINISH_ARGS = {"--socket=wayland", "--socket=fallback-x11", "--share=ipc", "--device=dri", "--socket=cups"}
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+# Sources come from their projects' own release locations, never from a
+# distribution's package archive or a snapshot service: these are the hosts
+# (and their subdomains) of those.
+DISTRIBUTION_HOSTS = ("debian.org", "ubuntu.com", "launchpad.net", "launchpadlibrarian.net",
+                      "fedoraproject.org", "archlinux.org", "opensuse.org", "gentoo.org",
+                      "freebsd.org", "archive.org")
+
+
+def from_distribution(url):
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == d or host.endswith("." + d) for d in DISTRIBUTION_HOSTS)
 
 
 def source_problems(module, source):
     kind = source.get("type")
     where = f"module {module['name']}, {kind} source"
+    for url in [source["url"]] if "url" in source else []:
+        if urlsplit(url).scheme != "https":
+            yield f"{where} {url} is not fetched over https"
+        if from_distribution(url):
+            yield f"{where} {url} comes from a distribution's archive, not from its project"
+    for url in source.get("mirror-urls", []):
+        if from_distribution(url):
+            yield f"{where} mirror {url} is a distribution's archive or a snapshot service"
     if kind in ("archive", "file") and "url" in source:
         if not SHA256.match(str(source.get("sha256", ""))):
             yield f"{where} {source['url']} has no sha256"
@@ -57,7 +78,7 @@ def problems(manifest, app_id):
         for source in module.get("sources", []):
             yield from source_problems(module, source)
     names = [module.get("name") for module in modules]
-    for needed in ("libharu", "cjk-fonts", "shenbao"):
+    for needed in ("libharu", "opencv", "cjk-fonts", "shenbao"):
         if needed not in names:
             yield f"no {needed} module"
     if not modules or modules[-1].get("name") != "shenbao":
