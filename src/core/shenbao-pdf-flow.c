@@ -241,10 +241,13 @@ shenbao_pdf_flow_get_line_height (ShenbaoPdfFlow *self)
   return self->line_height;
 }
 
-/* A blank's note in the fill-in guide, small, in print rather than in the
- * Kai of what to write, above the blank in the room between the lines. */
-static const ShenbaoPdfStyle note_style = { SHENBAO_PDF_FACE_SONG, 6.5, SHENBAO_PDF_RED, FALSE };
+/* A blank's note in the fill-in guide, in print rather than in the Kai of
+ * what to write, above the blank in the room between the lines: as large
+ * as that room allows, within these sizes (points). */
 #define NOTE_GAP 0.4
+#define NOTE_LEAST_SIZE 6.0
+#define NOTE_MOST_SIZE 9.0
+#define MM_PER_POINT (25.4 / 72)
 
 static void
 draw_note (ShenbaoPdfFlow   *self,
@@ -253,11 +256,15 @@ draw_note (ShenbaoPdfFlow   *self,
            double            x,
            double            baseline)
 {
+  ShenbaoPdfStyle style = { SHENBAO_PDF_FACE_SONG, NOTE_LEAST_SIZE, SHENBAO_PDF_RED, FALSE };
   double text_top = baseline - shenbao_pdf_style_baseline (&self->text_style, 0)
                     - shenbao_pdf_style_em (&self->text_style) / 2;
-  double middle = text_top - NOTE_GAP - shenbao_pdf_style_em (&note_style) / 2;
+  double line_top = baseline + BASELINE_RISE - self->line_height;
+  double middle;
 
-  shenbao_pdf_layout_text (layout, x, shenbao_pdf_style_baseline (&note_style, middle), &note_style, note);
+  style.size = CLAMP ((text_top - NOTE_GAP - line_top) / MM_PER_POINT, NOTE_LEAST_SIZE, NOTE_MOST_SIZE);
+  middle = text_top - NOTE_GAP - shenbao_pdf_style_em (&style) / 2;
+  shenbao_pdf_layout_text (layout, x, shenbao_pdf_style_baseline (&style, middle), &style, note);
 }
 
 static void
