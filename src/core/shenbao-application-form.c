@@ -26,12 +26,16 @@ static const double line_pitches[] = { 12.0, 11.0, 10.0, 9.5, 9.0, 8.5, 8.0 };
 /* The issue's reviewer: a name written by hand needs 5 mm a character; a
  * name longer than the 姓名 cell holds so gets a row of its own. */
 #define NAME_HANDWRITING 5.0
-/* 填表说明: readable print, one item a line. */
-#define NOTE_LINE 4.1
-#define TITLE_HEIGHT 9.0
-#define FOOTER_MIDDLE (SHENBAO_PDF_PAGE_HEIGHT - SHENBAO_DOCUMENT_MARGIN_BOTTOM / 2)
+/* 填表说明: readable print, one item a line; the largest of these sizes
+ * (points) and line heights (mm) that keeps the form on one page. */
+static const struct { double size, line; } note_sizes[] = { { 9.5, 4.8 }, { 8.5, 4.1 }, { 8.0, 3.7 } };
+/* The form takes the page closer to its edges than the other documents,
+ * within what printers print (4 mm and more), to hold four long entries. */
+#define FORM_TOP 10.0
+#define FORM_BOTTOM (SHENBAO_PDF_PAGE_HEIGHT - 8.0)
+#define TITLE_HEIGHT 8.0
+#define FOOTER_MIDDLE (SHENBAO_PDF_PAGE_HEIGHT - 4.0)
 
-static const ShenbaoPdfStyle note_style = { SHENBAO_PDF_FACE_SONG, 8.5, SHENBAO_PDF_BLACK, FALSE };
 
 static const char *form = "application-form";
 
@@ -121,7 +125,7 @@ add_identity_rows (ShenbaoDocumentContext     *context,
                    const ShenbaoPdfTableStyle *style,
                    GPtrArray                  *blocks)
 {
-  double height = style->line_height + 1;
+  double height = style->line_height;
   ShenbaoPdfCell *name = shenbao_pdf_cell_new_field (value (context, "name"));
   ShenbaoPdfCell *id_number = shenbao_pdf_cell_new_grid (18, value (context, "id-number"));
 
@@ -302,15 +306,17 @@ commitment_group (ShenbaoDocumentContext     *context,
  * into the first, in bold. */
 static double
 draw_notes (ShenbaoDocumentContext *context,
+            gsize                   note_size,
             double                  top,
             gboolean                draw)
 {
   GPtrArray *notes = shenbao_forms_get_all (context->forms, form, "note");
+  ShenbaoPdfStyle style = { SHENBAO_PDF_FACE_SONG, note_sizes[note_size].size, SHENBAO_PDF_BLACK, FALSE };
   double y = top;
 
   for (guint i = 0; i < notes->len; i++)
     {
-      g_autoptr(ShenbaoPdfFlow) flow = shenbao_pdf_flow_new (&note_style, &note_style, NOTE_LINE);
+      g_autoptr(ShenbaoPdfFlow) flow = shenbao_pdf_flow_new (&style, &style, note_sizes[note_size].line);
       double height;
 
       if (i == 0)
@@ -329,6 +335,7 @@ typedef struct
 {
   ShenbaoDocumentContext     *context;
   const ShenbaoPdfTableStyle *style;
+  gsize                       note_size; /* of note_sizes */
   gboolean                    draw;
   guint                       page;      /* the current one, from 1 */
   guint                       n_pages;   /* known when drawing */
@@ -368,7 +375,7 @@ static double
 start_page (FormPages *pages)
 {
   ShenbaoDocumentContext *context = pages->context;
-  double y = SHENBAO_DOCUMENT_MARGIN_TOP;
+  double y = FORM_TOP;
   g_autoptr(GPtrArray) identity = NULL;
 
   pages->page++;
@@ -410,10 +417,10 @@ draw_blocks (FormPages *pages,
       ShenbaoPdfBlock *block = g_ptr_array_index (blocks, i);
       double height = shenbao_pdf_block_measure (block, style, SHENBAO_DOCUMENT_WIDTH);
 
-      while (y + height > SHENBAO_DOCUMENT_BOTTOM)
+      while (y + height > FORM_BOTTOM)
         {
           ShenbaoPdfBlock *more = shenbao_pdf_block_split (block, style, SHENBAO_DOCUMENT_WIDTH,
-                                                           SHENBAO_DOCUMENT_BOTTOM - y);
+                                                           FORM_BOTTOM - y);
 
           /* Taller than a page and not to be split: drawn as it is. */
           if (more == NULL && y <= pages->content_top)
@@ -461,28 +468,36 @@ lay_out (FormPages *pages)
   y = draw_blocks (pages, blocks, y);
 
   /* 填表说明, under the table or on the next page. */
-  y += 1.5;
-  notes = draw_notes (pages->context, y, FALSE);
-  if (y + notes > SHENBAO_DOCUMENT_BOTTOM)
+  y += 1;
+  notes = draw_notes (pages->context, pages->note_size, y, FALSE);
+  if (y + notes > FORM_BOTTOM)
     y = start_page (pages);
   if (pages->draw)
-    draw_notes (pages->context, y, TRUE);
+    draw_notes (pages->context, pages->note_size, y, TRUE);
   return pages->page;
 }
 
+/* The widest line pitch, then the largest notes, that keep the form on
+ * one page; the least of both when none does. */
 void
 shenbao_application_form_add_pages (ShenbaoDocumentContext *context)
 {
   ShenbaoPdfTableStyle style = { 0 };
-  FormPages pages = { context, &style, FALSE };
+  FormPages pages = { context, &style };
 
   for (gsize i = 0; i < G_N_ELEMENTS (line_pitches); i++)
     {
       style = table_style (context, line_pitches[i]);
-      pages.n_pages = lay_out (&pages);
+      for (pages.note_size = 0; pages.note_size < G_N_ELEMENTS (note_sizes); pages.note_size++)
+        {
+          pages.n_pages = lay_out (&pages);
+          if (pages.n_pages == 1)
+            break;
+        }
       if (pages.n_pages == 1)
         break;
     }
+  pages.note_size = MIN (pages.note_size, G_N_ELEMENTS (note_sizes) - 1);
   pages.draw = TRUE;
   lay_out (&pages);
 }
