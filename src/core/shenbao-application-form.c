@@ -29,6 +29,10 @@ static const double line_pitches[] = { 12.0, 11.0, 10.0, 9.5, 9.0, 8.5, 8.0 };
 /* 填表说明: readable print, one item a line; the largest of these sizes
  * (points) and line heights (mm) that keeps the form on one page. */
 static const struct { double size, line; } note_sizes[] = { { 9.5, 4.8 }, { 8.5, 4.1 }, { 8.0, 3.7 } };
+/* A flow sets its baseline for lines of 8 mm and more: notes' lines are
+ * drawn this much lower, their glyphs still inside their lines, so that the
+ * first keeps clear of the table. */
+#define NOTE_DROP 1.0
 /* The form takes the page closer to its edges than the other documents,
  * within what printers print (4 mm and more), to hold four long entries. */
 #define FORM_TOP 10.0
@@ -324,7 +328,8 @@ draw_notes (ShenbaoDocumentContext *context,
       shenbao_document_add_form_text (context->forms, flow, g_ptr_array_index (notes, i), NULL);
       height = shenbao_pdf_flow_measure (flow, SHENBAO_DOCUMENT_WIDTH);
       if (draw)
-        shenbao_pdf_flow_draw (flow, context->layout, SHENBAO_DOCUMENT_MARGIN_X, y, SHENBAO_PDF_ALIGN_LEFT, FALSE);
+        shenbao_pdf_flow_draw (flow, context->layout, SHENBAO_DOCUMENT_MARGIN_X, y + NOTE_DROP, SHENBAO_PDF_ALIGN_LEFT,
+                               FALSE);
       y += height;
     }
   return y - top;
