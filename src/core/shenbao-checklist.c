@@ -150,8 +150,8 @@ copies_text (ShenbaoDocumentContext *context,
   return copies > 0 ? g_strdup_printf ("%d%s", copies, text (context, "copies")) : g_strdup ("—");
 }
 
-/* The material's words in forms.xml, by its slot's id; the slot's name
- * when there are none. */
+/* The material's words in forms.xml, by its slot's id, joined as they are
+ * wrapped; the slot's name when there are none. */
 static const char *
 material_text (ShenbaoDocumentContext *context,
                const ShenbaoSlot      *slot)
@@ -163,7 +163,7 @@ material_text (ShenbaoDocumentContext *context,
       const ShenbaoFormText *material = g_ptr_array_index (materials, i);
 
       if (g_strcmp0 (material->key, slot->id) == 0)
-        return material->plain;
+        return material->joined;
     }
   return slot->name;
 }
@@ -267,7 +267,7 @@ steps (ShenbaoDocumentContext *context,
       const ShenbaoFormText *step = g_ptr_array_index (all, i);
       double height = shenbao_pdf_layout_paragraph (context->layout, SHENBAO_DOCUMENT_MARGIN_X + 8, y,
                                                     SHENBAO_DOCUMENT_WIDTH - 8, LINE, SHENBAO_PDF_ALIGN_LEFT,
-                                                    &shenbao_document_text_style, step->plain, TRUE);
+                                                    &shenbao_document_text_style, step->joined, TRUE);
 
       shenbao_pdf_layout_tick_box (context->layout, SHENBAO_DOCUMENT_MARGIN_X + 1, y + (LINE - 4) / 2, 4);
       y += height;
