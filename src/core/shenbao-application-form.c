@@ -482,27 +482,35 @@ lay_out (FormPages *pages)
   return pages->page;
 }
 
-/* The widest line pitch, then the largest notes, that keep the form on
- * one page; the least of both when none does. */
+/* The widest line pitch, then the largest notes, that keep the form on as
+ * few pages as it can have: one up to four long entries; more entries go on
+ * over pages as roomy as the first. */
 void
 shenbao_application_form_add_pages (ShenbaoDocumentContext *context)
 {
   ShenbaoPdfTableStyle style = { 0 };
   FormPages pages = { context, &style };
+  gsize best_pitch = 0, best_notes = 0;
+  guint fewest = G_MAXUINT;
 
   for (gsize i = 0; i < G_N_ELEMENTS (line_pitches); i++)
     {
       style = table_style (context, line_pitches[i]);
       for (pages.note_size = 0; pages.note_size < G_N_ELEMENTS (note_sizes); pages.note_size++)
         {
-          pages.n_pages = lay_out (&pages);
-          if (pages.n_pages == 1)
-            break;
+          guint n_pages = lay_out (&pages);
+
+          if (n_pages < fewest)
+            {
+              fewest = n_pages;
+              best_pitch = i;
+              best_notes = pages.note_size;
+            }
         }
-      if (pages.n_pages == 1)
-        break;
     }
-  pages.note_size = MIN (pages.note_size, G_N_ELEMENTS (note_sizes) - 1);
+  style = table_style (context, line_pitches[best_pitch]);
+  pages.note_size = best_notes;
+  pages.n_pages = fewest;
   pages.draw = TRUE;
   lay_out (&pages);
 }
