@@ -181,18 +181,29 @@ pdf_dark_pixels (const char *path)
   return dark;
 }
 
+/* pdftotext of one page (from 1), in a mode (-raw, -bbox). */
+static inline void
+pdf_run_page (PdfRun     *run,
+              const char *mode,
+              const char *path,
+              int         page)
+{
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  const char *argv[] = { "pdftotext", mode, "-enc", "UTF-8", "-f", number, "-l", number, path, "-", NULL };
+
+  pdf_run (run, argv);
+  g_assert_cmpint (run->status, ==, 0);
+}
+
 /* The text of one page (from 1), spaces and line breaks taken out. */
 static inline char *
 pdf_page_text_joined (const char *path,
                       int         page)
 {
-  g_autofree char *number = g_strdup_printf ("%d", page);
-  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-f", number, "-l", number, path, "-", NULL };
   g_auto(PdfRun) run = { 0 };
   GString *joined = g_string_new (NULL);
 
-  pdf_run (&run, argv);
-  g_assert_cmpint (run.status, ==, 0);
+  pdf_run_page (&run, "-raw", path, page);
   for (const char *p = run.out; *p != '\0'; p = g_utf8_next_char (p))
     if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != '\f')
       g_string_append_unichar (joined, g_utf8_get_char (p));
@@ -228,15 +239,12 @@ static inline GArray *
 pdf_words (const char *path,
            int         page)
 {
-  g_autofree char *number = g_strdup_printf ("%d", page);
-  const char *argv[] = { "pdftotext", "-bbox", "-enc", "UTF-8", "-f", number, "-l", number, path, "-", NULL };
   g_auto(PdfRun) run = { 0 };
   GArray *words = g_array_new (FALSE, TRUE, sizeof (PdfWord));
   const char *p;
 
   g_array_set_clear_func (words, pdf_word_clear);
-  pdf_run (&run, argv);
-  g_assert_cmpint (run.status, ==, 0);
+  pdf_run_page (&run, "-bbox", path, page);
   for (p = strstr (run.out, "<word "); p != NULL; p = strstr (p, "<word "))
     {
       const char *text = strchr (p, '>') + 1;

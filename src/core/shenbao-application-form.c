@@ -482,34 +482,55 @@ lay_out (FormPages *pages)
   return pages->page;
 }
 
+static guint
+count_pages (FormPages                  *pages,
+             ShenbaoPdfTableStyle       *style,
+             gsize                       pitch,
+             gsize                       note_size)
+{
+  *style = table_style (pages->context, line_pitches[pitch]);
+  pages->note_size = note_size;
+  return lay_out (pages);
+}
+
 /* The widest line pitch, then the largest notes, that keep the form on as
  * few pages as it can have: one up to four long entries; more entries go on
- * over pages as roomy as the first. */
+ * over pages as roomy as the first. A wider pitch or larger notes never take
+ * fewer pages, so each is found by halving. */
 void
 shenbao_application_form_add_pages (ShenbaoDocumentContext *context)
 {
   ShenbaoPdfTableStyle style = { 0 };
   FormPages pages = { context, &style };
-  gsize best_pitch = 0, best_notes = 0;
-  guint fewest = G_MAXUINT;
+  gsize least_pitch = G_N_ELEMENTS (line_pitches) - 1, least_notes = G_N_ELEMENTS (note_sizes) - 1;
+  guint fewest = count_pages (&pages, &style, least_pitch, least_notes);
+  gsize low = 0, high = least_pitch;
 
-  for (gsize i = 0; i < G_N_ELEMENTS (line_pitches); i++)
+  while (low < high)
     {
-      style = table_style (context, line_pitches[i]);
-      for (pages.note_size = 0; pages.note_size < G_N_ELEMENTS (note_sizes); pages.note_size++)
-        {
-          guint n_pages = lay_out (&pages);
+      gsize middle = (low + high) / 2;
 
-          if (n_pages < fewest)
-            {
-              fewest = n_pages;
-              best_pitch = i;
-              best_notes = pages.note_size;
-            }
-        }
+      if (count_pages (&pages, &style, middle, least_notes) <= fewest)
+        high = middle;
+      else
+        low = middle + 1;
     }
-  style = table_style (context, line_pitches[best_pitch]);
-  pages.note_size = best_notes;
+  {
+    gsize pitch = low;
+
+    low = 0;
+    high = least_notes;
+    while (low < high)
+      {
+        gsize middle = (low + high) / 2;
+
+        if (count_pages (&pages, &style, pitch, middle) <= fewest)
+          high = middle;
+        else
+          low = middle + 1;
+      }
+    count_pages (&pages, &style, pitch, low);
+  }
   pages.n_pages = fewest;
   pages.draw = TRUE;
   lay_out (&pages);
