@@ -180,3 +180,96 @@ pdf_dark_pixels (const char *path)
       dark++;
   return dark;
 }
+
+/* pdftotext of one page (from 1), in a mode (-raw, -bbox). */
+static inline void
+pdf_run_page (PdfRun     *run,
+              const char *mode,
+              const char *path,
+              int         page)
+{
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  const char *argv[] = { "pdftotext", mode, "-enc", "UTF-8", "-f", number, "-l", number, path, "-", NULL };
+
+  pdf_run (run, argv);
+  g_assert_cmpint (run->status, ==, 0);
+}
+
+/* The text of one page (from 1), spaces and line breaks taken out. */
+static inline char *
+pdf_page_text_joined (const char *path,
+                      int         page)
+{
+  g_auto(PdfRun) run = { 0 };
+  GString *joined = g_string_new (NULL);
+
+  pdf_run_page (&run, "-raw", path, page);
+  for (const char *p = run.out; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != '\f')
+      g_string_append_unichar (joined, g_utf8_get_char (p));
+  return g_string_free (joined, FALSE);
+}
+
+/* A word as pdftotext -bbox sees it, in points from the top left. */
+typedef struct
+{
+  char   *text;
+  double  x0, y0, x1, y1;
+} PdfWord;
+
+static inline void
+pdf_word_clear (gpointer data)
+{
+  g_free (((PdfWord *) data)->text);
+}
+
+static inline double
+pdf_attribute (const char *tag,
+               const char *name)
+{
+  g_autofree char *key = g_strconcat (name, "=\"", NULL);
+  const char *at = strstr (tag, key);
+
+  g_assert_nonnull (at);
+  return g_ascii_strtod (at + strlen (key), NULL);
+}
+
+/* The words of one page (from 1) with their boxes. */
+static inline GArray *
+pdf_words (const char *path,
+           int         page)
+{
+  g_auto(PdfRun) run = { 0 };
+  GArray *words = g_array_new (FALSE, TRUE, sizeof (PdfWord));
+  const char *p;
+
+  g_array_set_clear_func (words, pdf_word_clear);
+  pdf_run_page (&run, "-bbox", path, page);
+  for (p = strstr (run.out, "<word "); p != NULL; p = strstr (p, "<word "))
+    {
+      const char *text = strchr (p, '>') + 1;
+      const char *end = strstr (text, "</word>");
+      g_autofree char *tag = g_strndup (p, text - p);
+      PdfWord word = { g_strndup (text, end - text) };
+
+      word.x0 = pdf_attribute (tag, "xMin");
+      word.y0 = pdf_attribute (tag, "yMin");
+      word.x1 = pdf_attribute (tag, "xMax");
+      word.y1 = pdf_attribute (tag, "yMax");
+      g_array_append_val (words, word);
+      p = end;
+    }
+  return words;
+}
+
+static inline const PdfWord *
+pdf_find_word (GArray     *words,
+               const char *text)
+{
+  for (guint i = 0; i < words->len; i++)
+    if (strstr (g_array_index (words, PdfWord, i).text, text) != NULL)
+      return &g_array_index (words, PdfWord, i);
+  return NULL;
+}
+
+#define PDF_POINTS_PER_MM (72 / 25.4)

@@ -3,6 +3,8 @@
 #include "fixture-test-util.h"
 #include "pdf-test-util.h"
 
+#include <math.h>
+
 /* Renders, writes, and checks what every PDF must pass: qpdf --check,
  * every font embedded, the text read back without a warning. */
 static char *
@@ -209,7 +211,31 @@ test_checklist (void)
       assert_contains (text, shenbao_catalogue_get_mailing_phone (catalogue ()));
       assert_contains (text, "2份");
       assert_contains (text, shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME));
+      /* how to print, whatever the printer does */
+      assert_contains (text, "单面、双面打印均可：每份文件都从新的一张纸开始");
     }
+}
+
+/* The plan's deadline when there is one; the 学信网 code for condition 3
+ * with a diploma of 专科 or above (condition3.xml: 高等职业学校). */
+static void
+test_checklist_deadline_and_code (void)
+{
+  g_autoptr(ShenbaoApplication) first = load_fixture ("condition1.xml");
+  g_autoptr(ShenbaoApplication) third = load_fixture ("condition3.xml");
+  g_autofree char *first_text = render (SHENBAO_DOCUMENT_CHECKLIST, first, NULL);
+  g_autofree char *third_text = render (SHENBAO_DOCUMENT_CHECKLIST, third, NULL);
+  g_autofree char *secondary_text = NULL;
+
+  assert_contains (first_text, "认定计划：2026年第四期报名截止日期：2026年12月20日");
+  assert_lacks (first_text, "学信网验证码");
+  assert_contains (third_text, "学信网验证码：A1B2C3D4E5F6G7H8");
+  assert_lacks (third_text, "报名截止日期");
+
+  /* a 中等职业学校 diploma has no code to give */
+  shenbao_application_set (third, SHENBAO_FIELD_EDUCATION_SCHOOL_TYPE, "中等职业学校");
+  secondary_text = render (SHENBAO_DOCUMENT_CHECKLIST, third, NULL);
+  assert_lacks (secondary_text, "学信网验证码");
 }
 
 /* The print package: checklist, the form twice, the letter, the guide; with
@@ -230,7 +256,9 @@ test_print_package (void)
   g_assert_cmpuint (g_bytes_get_size (bytes), <, 400 * 1024);
   path = pdf_write_temp (bytes, "print-package.pdf");
   pdf_assert_valid (path);
-  g_assert_cmpint (pdf_n_pages (path), ==, 6);
+  /* each document starts a new sheet: the checklist, each form and the
+   * letter get a blank back */
+  g_assert_cmpint (pdf_n_pages (path), ==, 10);
   fonts = pdf_fonts (path);
   g_assert_null (strstr (fonts, "UMing"));
   g_assert_null (strstr (fonts, "BabelStone"));
@@ -247,6 +275,25 @@ test_print_package (void)
   /* the checklist names 填写参照 too: the guide's heading comes after the letter */
   g_assert_nonnull (strstr (letter, "填写参照（"));
   g_assert_nonnull (guide);
+
+  /* printed double-sided, every document starts on a front */
+  for (int page = 2; page <= 8; page += 2)
+    {
+      g_autofree char *back = pdf_page_text_joined (path, page);
+
+      g_assert_cmpstr (back, ==, "");
+    }
+  {
+    g_autofree char *form_front = pdf_page_text_joined (path, 3);
+    g_autofree char *copy_front = pdf_page_text_joined (path, 5);
+    g_autofree char *letter_front = pdf_page_text_joined (path, 7);
+    g_autofree char *guide_front = pdf_page_text_joined (path, 9);
+
+    g_assert_true (g_str_has_prefix (form_front, "北京市职业技能认定申报表"));
+    g_assert_true (g_str_has_prefix (copy_front, "北京市职业技能认定申报表"));
+    assert_contains (letter_front, "个人工作经历承诺书");
+    assert_contains (guide_front, "填写参照");
+  }
 }
 
 /* SPEC §6: four work entries with the longest names still fit one page;
@@ -273,6 +320,258 @@ test_long_entries (void)
       g_assert_cmpint (pdf_n_pages (guide), ==, 2);
       for (gsize v = 0; v < G_N_ELEMENTS (cases[i].values); v++)
         assert_contains (text, cases[i].values[v]);
+    }
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* SPEC §6 and the reviewer's hard case: four entries whose employers have
+ * 40 characters or more, all 数据分析处理工程技术人员, on one page, the lines
+ * to write on at least 8 mm apart. */
+static void
+test_four_long_entries (void)
+{
+  g_autoptr(ShenbaoApplication) application = load_fixture ("four-long-entries.xml");
+  g_autofree char *form = render_path (SHENBAO_DOCUMENT_APPLICATION_FORM, application);
+  g_autofree char *guide = render_path (SHENBAO_DOCUMENT_FILL_GUIDE, application);
+  g_autofree char *text = pdf_text_joined (guide);
+  g_autoptr(GArray) words = pdf_words (form, 1);
+  g_autoptr(GArray) baselines = g_array_new (FALSE, FALSE, sizeof (double));
+  const PdfWord *first = pdf_find_word (words, "本人于");
+  const PdfWord *notes = pdf_find_word (words, "填表说明");
+  /* the commitments' text, right of their two columns of labels */
+  double text_left = (15 + 22 + 22) * PDF_POINTS_PER_MM;
+
+  g_assert_cmpint (pdf_n_pages (form), ==, 1);
+  g_assert_cmpint (pdf_n_pages (guide), ==, 2);
+  g_assert_cmpuint (count (text, "数据分析处理工程技术人员"), ==, 4);
+  for (guint i = 0; i < shenbao_application_get_n_work_entries (application); i++)
+    {
+      g_autoptr(ShenbaoWorkEntry) entry = shenbao_application_get_work_entry (application, i);
+      const char *employer = shenbao_work_entry_get (entry, SHENBAO_WORK_FIELD_EMPLOYER);
+
+      g_assert_cmpint (g_utf8_strlen (employer, -1), >=, 40);
+      assert_contains (text, employer);
+    }
+
+  /* the lines of the commitments' text on the blank form */
+  g_assert_nonnull (first);
+  g_assert_nonnull (notes);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const PdfWord *word = &g_array_index (words, PdfWord, i);
+
+      if (word->x0 > text_left && word->y0 >= first->y0 && word->y1 < notes->y0)
+        g_array_append_val (baselines, word->y1);
+    }
+  g_array_sort (baselines, compare_doubles);
+  {
+    double previous = -1;
+    guint n_lines = 0;
+
+    for (guint i = 0; i < baselines->len; i++)
+      {
+        double y = g_array_index (baselines, double, i);
+
+        if (previous >= 0 && fabs (y - previous) < 1)
+          continue;
+        if (previous >= 0)
+          {
+            g_assert_cmpfloat (y - previous, >=, 8 * PDF_POINTS_PER_MM - 0.5);
+            n_lines++;
+          }
+        previous = y;
+      }
+    /* lines that hold only blanks have no word to see */
+    g_assert_cmpuint (n_lines, >=, 10);
+  }
+}
+
+static void
+append_entry (ShenbaoApplication *application,
+              const char         *employer)
+{
+  g_autoptr(ShenbaoWorkEntry) entry = shenbao_work_entry_new ();
+
+  shenbao_work_entry_set (entry, SHENBAO_WORK_FIELD_EMPLOYER, employer);
+  shenbao_work_entry_set (entry, SHENBAO_WORK_FIELD_FROM, "2001-01");
+  shenbao_work_entry_set (entry, SHENBAO_WORK_FIELD_TO, "2002-01");
+  shenbao_work_entry_set (entry, SHENBAO_WORK_FIELD_OCCUPATION, "数据分析处理工程技术人员");
+  shenbao_application_append_work_entry (application, entry);
+}
+
+/* A form of two pages says so on both, and its second page names the
+ * candidate again, as blanks on the form and filled in the guide; a form
+ * of one page has no page number. */
+static void
+test_continuation (void)
+{
+  g_autoptr(ShenbaoApplication) application = load_fixture ("four-long-entries.xml");
+  g_autofree char *one_page = render_path (SHENBAO_DOCUMENT_APPLICATION_FORM, application);
+  g_autofree char *single = pdf_page_text_joined (one_page, 1);
+  g_autofree char *form = NULL, *guide = NULL, *first = NULL, *second = NULL, *guide_second = NULL;
+
+  assert_lacks (single, "第1页");
+  append_entry (application, "北京市朝阳区某某大数据技术研究院有限公司第二研究所数据分析中心");
+  form = render_path (SHENBAO_DOCUMENT_APPLICATION_FORM, application);
+  guide = render_path (SHENBAO_DOCUMENT_FILL_GUIDE, application);
+  g_assert_cmpint (pdf_n_pages (form), ==, 2);
+  first = pdf_page_text_joined (form, 1);
+  second = pdf_page_text_joined (form, 2);
+  guide_second = pdf_page_text_joined (guide, 2);
+  assert_contains (first, "第1页共2页");
+  assert_lacks (first, "（续）");
+  assert_contains (second, "北京市职业技能认定申报表（续）");
+  assert_contains (second, "第2页共2页");
+  assert_contains (second, "姓名");
+  assert_contains (second, "身份证号");
+  assert_lacks (second, "欧阳娜娜");
+  assert_contains (guide_second, "北京市职业技能认定申报表（续）");
+  assert_contains (guide_second, "欧阳娜娜");
+  assert_contains (guide_second, "650102198808088814");
+}
+
+/* The 姓名 cell grows with a 15-character name: printed at 10 pt or more in
+ * the guide, and on the blank form with 5 mm a character free to write in;
+ * with four long entries, the form still holds one page. */
+static void
+test_long_name (void)
+{
+  static const char name[] = "穆罕默德·阿卜杜拉·艾合买提江";
+  g_autoptr(ShenbaoApplication) application = load_fixture ("four-long-entries.xml");
+  g_autofree char *form = NULL, *guide = NULL;
+  g_autoptr(GArray) form_words = NULL;
+  g_autoptr(GArray) guide_words = NULL;
+  const PdfWord *printed, *label, *id_label;
+
+  g_assert_cmpint (g_utf8_strlen (name, -1), ==, 15);
+  shenbao_application_set (application, SHENBAO_FIELD_PERSON_NAME, name);
+  form = render_path (SHENBAO_DOCUMENT_APPLICATION_FORM, application);
+  guide = render_path (SHENBAO_DOCUMENT_FILL_GUIDE, application);
+  g_assert_cmpint (pdf_n_pages (form), ==, 1);
+  guide_words = pdf_words (guide, 1);
+  printed = pdf_find_word (guide_words, name);
+  g_assert_nonnull (printed);
+  g_assert_cmpfloat (printed->y1 - printed->y0, >=, 10);
+
+  form_words = pdf_words (form, 1);
+  label = pdf_find_word (form_words, "姓名");
+  id_label = pdf_find_word (form_words, "身份证号");
+  g_assert_nonnull (label);
+  g_assert_nonnull (id_label);
+  for (guint i = 0; i < form_words->len; i++)
+    {
+      const PdfWord *word = &g_array_index (form_words, PdfWord, i);
+
+      /* nothing printed on the name's line for 15 × 5 mm right of its label */
+      if (word != label && word->y0 < label->y1 && word->y1 > label->y0)
+        g_assert_cmpfloat (word->x0, >, label->x1 + 15 * 5 * PDF_POINTS_PER_MM);
+    }
+  g_assert_cmpfloat (id_label->y0, >, label->y1);
+}
+
+static gboolean
+boxes_meet (const PdfWord *a,
+            double         x0,
+            double         y0,
+            double         x1,
+            double         y1)
+{
+  return a->x0 < x1 && a->x1 > x0 && a->y0 < y1 && a->y1 > y0;
+}
+
+/* 无需填写 never covers a printed word: no word of the blank form lies under
+ * the box of a mark of the fill-in guide, which lays out the same. */
+static void
+test_not_applicable_marks (void)
+{
+  /* condition 1: the certificate's three rows, the 学信网 code, the school;
+   * 2: the code and the school; 3: the certificate and the work */
+  static const struct { const char *fixture; guint marks; } cases[] = {
+    { "condition1.xml", 5 }, { "condition2.xml", 2 }, { "condition3.xml", 4 }, { "four-long-entries.xml", 5 },
+  };
+
+  for (gsize f = 0; f < G_N_ELEMENTS (cases); f++)
+    {
+      g_autoptr(ShenbaoApplication) application = load_fixture (cases[f].fixture);
+      g_autofree char *form = render_path (SHENBAO_DOCUMENT_APPLICATION_FORM, application);
+      g_autofree char *guide = render_path (SHENBAO_DOCUMENT_FILL_GUIDE, application);
+      g_autoptr(GArray) form_words = pdf_words (form, 1);
+      g_autoptr(GArray) guide_words = pdf_words (guide, 1);
+      guint marks = 0;
+
+      g_test_message ("%s", cases[f].fixture);
+      for (guint i = 0; i < guide_words->len; i++)
+        {
+          const PdfWord *mark = &g_array_index (guide_words, PdfWord, i);
+          /* the stamp's frame: half an em beside the words, a quarter above and below */
+          double em = mark->y1 - mark->y0;
+
+          if (g_strcmp0 (mark->text, "无需填写") != 0)
+            continue;
+          marks++;
+          for (guint j = 0; j < form_words->len; j++)
+            {
+              const PdfWord *word = &g_array_index (form_words, PdfWord, j);
+
+              if (boxes_meet (word, mark->x0 - em / 2, mark->y0 - em / 4, mark->x1 + em / 2, mark->y1 + em / 4))
+                g_error ("无需填写 at (%.0f, %.0f) covers “%s”", mark->x0, mark->y0, word->text);
+            }
+        }
+      g_assert_cmpuint (marks, ==, cases[f].marks);
+    }
+}
+
+/* The second period of the work sentence stays blank as in the guide's
+ * example; the fill-in guide says so at each, the blank form does not. */
+static void
+test_kept_empty (void)
+{
+  static const struct { const char *fixture; guint notes; } cases[] = {
+    { "condition1.xml", 1 }, { "four-long-entries.xml", 4 }, { "condition3.xml", 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ShenbaoApplication) application = load_fixture (cases[i].fixture);
+      g_autofree char *form = render (SHENBAO_DOCUMENT_APPLICATION_FORM, application, NULL);
+      g_autofree char *guide = render (SHENBAO_DOCUMENT_FILL_GUIDE, application, NULL);
+
+      g_test_message ("%s", cases[i].fixture);
+      g_assert_cmpuint (count (guide, "按报考指南样例留空"), ==, cases[i].notes);
+      g_assert_cmpuint (count (form, "按报考指南样例留空"), ==, 0);
+      /* the sentence itself as the guide prints it */
+      assert_contains (form, "年月——年月，从事");
+    }
+}
+
+/* Labels and template sentences break between words: each word whole on
+ * one line of the text read back. */
+static void
+test_word_breaks (void)
+{
+  static const char * const fixtures[] = { "condition1.xml", "condition3.xml", "four-long-entries.xml" };
+  static const char * const words[] = {
+    "（工作单位）", "（职业、工种）", "（院校名称）", "技工院校、", "职业院校", "个人承诺", "现有职业", "资格证书",
+    "本人签名：", "学信网", "验证码",
+  };
+
+  for (gsize f = 0; f < G_N_ELEMENTS (fixtures); f++)
+    {
+      g_autoptr(ShenbaoApplication) application = load_fixture (fixtures[f]);
+      g_autofree char *form = render_path (SHENBAO_DOCUMENT_APPLICATION_FORM, application);
+      g_autofree char *text = pdf_text (form);
+
+      g_test_message ("%s", fixtures[f]);
+      for (gsize w = 0; w < G_N_ELEMENTS (words); w++)
+        assert_contains (text, words[w]);
     }
 }
 
@@ -412,6 +711,13 @@ main (int    argc,
   g_test_add_func ("/documents/long-id-number", test_long_id_number);
   g_test_add_func ("/documents/no-condition", test_no_condition);
   g_test_add_func ("/documents/render-all", test_render_all);
+  g_test_add_func ("/documents/four-long-entries", test_four_long_entries);
+  g_test_add_func ("/documents/continuation", test_continuation);
+  g_test_add_func ("/documents/long-name", test_long_name);
+  g_test_add_func ("/documents/not-applicable-marks", test_not_applicable_marks);
+  g_test_add_func ("/documents/kept-empty", test_kept_empty);
+  g_test_add_func ("/documents/word-breaks", test_word_breaks);
+  g_test_add_func ("/documents/checklist-deadline-and-code", test_checklist_deadline_and_code);
 
   return g_test_run ();
 }

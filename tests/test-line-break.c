@@ -27,16 +27,16 @@ test_cases (void)
 {
   static const struct { const char *text; double width; const char *expected; } cases[] = {
     /* any two ideographs may part */
-    { "北京市职业技能认定申报表", 5, "北京市职业|技能认定申|报表" },
+    { "北京市职业技能认定申报表", 5, "北京市职业|技能认定|申报表" },
     /* closing punctuation never starts a line: the ideograph before it moves down too */
     { "本人签名，日期", 4, "本人签|名，日期" },
-    { "一二三四。", 4, "一二三|四。" },
+    { "一二三四。", 4, "一二|三四。" },
     { "甲乙丙丁：戊", 4, "甲乙丙|丁：戊" },
-    { "甲乙丙丁）", 4, "甲乙丙|丁）" },
-    { "甲乙丙丁」", 4, "甲乙丙|丁」" },
-    { "甲乙丙丁》", 4, "甲乙丙|丁》" },
+    { "甲乙丙丁）", 4, "甲乙|丙丁）" },
+    { "甲乙丙丁」", 4, "甲乙|丙丁」" },
+    { "甲乙丙丁》", 4, "甲乙|丙丁》" },
     /* opening punctuation never ends a line */
-    { "甲乙丙（工作单位）", 4, "甲乙丙|（工作单|位）" },
+    { "甲乙丙（工作单位）", 4, "甲乙丙|（工作|单位）" },
     { "甲乙丙《标准》", 4, "甲乙丙|《标准》" },
     { "甲乙丙「引」", 4, "甲乙丙|「引」" },
     /* Latin words and numbers stay whole and break at spaces or beside ideographs */
@@ -44,7 +44,7 @@ test_cases (void)
     { "Haru PDF 2.3", 2.5, "Haru|PDF|2.3" },
     { "从事ABC公司", 3, "从事|ABC公|司" },
     { "zhang.san@example.cn", 3, "zhang.|san@ex|ample.|cn" },
-    { "2018年3月至2026年11月", 5, "2018年3月|至2026年11|月" },
+    { "2018年3月至2026年11月", 5, "2018年3月|至2026年|11月" },
     /* a word longer than the line breaks where it must */
     { "S000011000005213000123", 4, "S0000110|00005213|000123" },
     { "编号S000011000005213", 4, "编号|S0000110|00005213" },
@@ -54,8 +54,16 @@ test_cases (void)
     { "", 5, "" },
     /* an ideograph wider than the line still gets a line of its own */
     { "甲乙", 0.5, "甲|乙" },
+    /* a word joiner (U+2060) keeps a word whole, and is never shown */
+    { "从事（职\u2060业\u2060、\u2060工\u2060种）", 8, "从事|（职业、工种）" },
+    { "甲工\u2060作\u2060单\u2060位", 4, "甲|工作单位" },
+    /* no paragraph ends on a line of one or two characters when the line
+     * before can give it some */
+    { "此表必须由申请人本人填写内。", 6, "此表必须由申|请人本人填|写内。" },
+    /* ...but not by leaving a lone character on the line before */
+    { "甲乙丙丁戊己庚", 3, "甲乙丙|丁戊己|庚" },
     /* the middle dot of a minority name never starts a line */
-    { "阿依古丽·买买提", 4, "阿依古|丽·买买|提" },
+    { "阿依古丽·买买提", 4, "阿依古|丽·|买买提" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)

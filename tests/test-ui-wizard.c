@@ -750,7 +750,10 @@ install_test_viewer (void)
   g_autofree char *applications = g_build_filename (work_dir, "data", "applications", NULL);
   g_autofree char *config = g_build_filename (work_dir, "config", NULL);
   g_autofree char *script = g_build_filename (work_dir, "viewer.sh", NULL);
-  g_autofree char *script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s/opened'\n", work_dir);
+  /* written aside, then moved: the test waits for the file and must not
+   * read it half written */
+  g_autofree char *script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s/opened.part' && "
+                                                  "mv '%s/opened.part' '%s/opened'\n", work_dir, work_dir, work_dir);
   g_autofree char *desktop = g_build_filename (applications, "shenbao-test-viewer.desktop", NULL);
   g_autofree char *desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Test viewer\n"
                                                    "Exec=%s %%u\nMimeType=application/pdf;\n", script);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "shenbao-documents-private.h"
+#include "shenbao-rules.h"
 
 /* The checklist and mailing sheet (SPEC §6): the materials of the chosen
  * condition with a box to tick, their upload slots (guide §三.6), the copies
@@ -84,6 +85,40 @@ draw_rows (ShenbaoDocumentContext     *context,
   return y;
 }
 
+/* The plan and its deadline, when the application names them. */
+static char *
+plan_text (ShenbaoDocumentContext *context)
+{
+  const char *plan = shenbao_application_get (context->application, SHENBAO_FIELD_PLAN_NAME);
+  GDate deadline;
+  g_autofree char *when = NULL;
+
+  if (shenbao_application_get_date (context->application, SHENBAO_FIELD_PLAN_DEADLINE, &deadline))
+    when = g_strdup_printf ("%s：%d年%d月%d日", text (context, "deadline"), g_date_get_year (&deadline),
+                            g_date_get_month (&deadline), g_date_get_day (&deadline));
+  if (*plan == '\0' && when == NULL)
+    return NULL;
+  if (*plan == '\0')
+    return g_steal_pointer (&when);
+  return g_strdup_printf ("%s：%s%s%s", text (context, "plan"), plan, when != NULL ? "　　" : "",
+                          when != NULL ? when : "");
+}
+
+/* Condition 3 with a diploma of 专科 or above: the 学信网 code goes on the
+ * form (guide §二(三) example (二)). */
+static char *
+chsi_text (ShenbaoDocumentContext *context,
+           int                     condition)
+{
+  const char *school_type = shenbao_application_get (context->application, SHENBAO_FIELD_EDUCATION_SCHOOL_TYPE);
+  const char *code = shenbao_application_get (context->application, SHENBAO_FIELD_EDUCATION_CHSI_CODE);
+
+  if (condition != 3 || !shenbao_rules_is_higher_education (school_type))
+    return NULL;
+  return g_strconcat (text (context, "chsi"), "：", *code != '\0' ? code : text (context, "chsi-missing"),
+                      text (context, "chsi-note"), NULL);
+}
+
 static double
 candidate (ShenbaoDocumentContext *context,
            double                  y)
@@ -95,10 +130,16 @@ candidate (ShenbaoDocumentContext *context,
                                           shenbao_catalogue_get_level_name (context->catalogue));
   g_autofree char *chosen = g_strdup_printf ("%s：（%d）%s", text (context, "condition"), condition,
                                              value (context, "condition"));
+  g_autofree char *plan = plan_text (context);
+  g_autofree char *chsi = chsi_text (context, condition);
   double top = y;
 
   y += paragraph (context, y, &shenbao_document_text_style, who);
+  if (plan != NULL)
+    y += paragraph (context, y, &heading_style, plan);
   y += paragraph (context, y, &shenbao_document_text_style, chosen);
+  if (chsi != NULL)
+    y += paragraph (context, y, &shenbao_document_text_style, chsi);
   return y - top;
 }
 
@@ -109,8 +150,8 @@ copies_text (ShenbaoDocumentContext *context,
   return copies > 0 ? g_strdup_printf ("%d%s", copies, text (context, "copies")) : g_strdup ("—");
 }
 
-/* The material's words in forms.xml, by its slot's id; the slot's name
- * when there are none. */
+/* The material's words in forms.xml, by its slot's id, joined as they are
+ * wrapped; the slot's name when there are none. */
 static const char *
 material_text (ShenbaoDocumentContext *context,
                const ShenbaoSlot      *slot)
@@ -122,7 +163,7 @@ material_text (ShenbaoDocumentContext *context,
       const ShenbaoFormText *material = g_ptr_array_index (materials, i);
 
       if (g_strcmp0 (material->key, slot->id) == 0)
-        return material->plain;
+        return material->joined;
     }
   return slot->name;
 }
@@ -226,7 +267,7 @@ steps (ShenbaoDocumentContext *context,
       const ShenbaoFormText *step = g_ptr_array_index (all, i);
       double height = shenbao_pdf_layout_paragraph (context->layout, SHENBAO_DOCUMENT_MARGIN_X + 8, y,
                                                     SHENBAO_DOCUMENT_WIDTH - 8, LINE, SHENBAO_PDF_ALIGN_LEFT,
-                                                    &shenbao_document_text_style, step->plain, TRUE);
+                                                    &shenbao_document_text_style, step->joined, TRUE);
 
       shenbao_pdf_layout_tick_box (context->layout, SHENBAO_DOCUMENT_MARGIN_X + 1, y + (LINE - 4) / 2, 4);
       y += height;

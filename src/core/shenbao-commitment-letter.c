@@ -31,7 +31,7 @@ add_flow (ShenbaoDocumentContext *context,
 
   if (indent != NULL)
     shenbao_pdf_flow_add_text (flow, indent);
-  shenbao_document_add_form_text (flow, text, context->values);
+  shenbao_document_add_form_text (context->forms, flow, text, context->values);
   height = shenbao_pdf_flow_measure (flow, width);
   shenbao_pdf_flow_draw (flow, context->layout, x, y, SHENBAO_PDF_ALIGN_LEFT, context->fill_guide);
   return height;

@@ -33,8 +33,9 @@ extern const ShenbaoPdfStyle shenbao_document_small_style;
 /* A new page; in the fill-in guide with its heading and watermark. */
 void            shenbao_document_add_page       (ShenbaoDocumentContext *context);
 /* Adds a form text's characters and blanks to the flow; the blanks hold
- * values (may be NULL: blanks left empty). */
-void            shenbao_document_add_form_text  (ShenbaoPdfFlow         *flow,
+ * values (may be NULL: blanks left empty) and their notes. */
+void            shenbao_document_add_form_text  (ShenbaoForms           *forms,
+                                                 ShenbaoPdfFlow         *flow,
                                                  const ShenbaoFormText  *text,
                                                  GHashTable             *values);
 /* The style of the candidate's values: red Kai in the fill-in guide. */

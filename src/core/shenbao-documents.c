@@ -136,7 +136,8 @@ shenbao_document_add_page (ShenbaoDocumentContext *context)
 }
 
 void
-shenbao_document_add_form_text (ShenbaoPdfFlow        *flow,
+shenbao_document_add_form_text (ShenbaoForms          *forms,
+                                ShenbaoPdfFlow        *flow,
                                 const ShenbaoFormText *text,
                                 GHashTable            *values)
 {
@@ -147,12 +148,19 @@ shenbao_document_add_form_text (ShenbaoPdfFlow        *flow,
 
       if (piece->kind == SHENBAO_FORM_PIECE_TEXT)
         {
-          shenbao_pdf_flow_add_text (flow, piece->text);
+          if (piece->emphasis)
+            shenbao_pdf_flow_add_emphasis (flow, piece->text);
+          else
+            shenbao_pdf_flow_add_text (flow, piece->text);
           continue;
         }
       if (piece->text != NULL && values != NULL)
         value = g_hash_table_lookup (values, piece->text);
       shenbao_pdf_flow_add_blank (flow, piece->width, piece->grid, value);
+      /* A note belongs with the values: none on a blank form, nor on a text
+       * that does not apply. */
+      if (piece->note != NULL && values != NULL)
+        shenbao_pdf_flow_set_note (flow, shenbao_forms_get_plain (forms, "fill-guide", piece->note));
     }
 }
 
@@ -168,6 +176,16 @@ add_fill_guide (ShenbaoDocumentContext *context)
   context->fill_guide = FALSE;
 }
 
+/* Printed on both sides, no two documents share a sheet (the form mailed
+ * in two copies must come apart from the letter): a document that ends on
+ * a front gets a blank back. The checklist says so. */
+static void
+start_new_sheet (ShenbaoDocumentContext *context)
+{
+  if (shenbao_pdf_layout_get_n_pages (context->layout) % 2 == 1)
+    shenbao_pdf_layout_add_page (context->layout);
+}
+
 static void
 add_pages (ShenbaoDocumentContext *context,
            ShenbaoDocument         document)
@@ -178,11 +196,16 @@ add_pages (ShenbaoDocumentContext *context,
     {
     case SHENBAO_DOCUMENT_PRINT_PACKAGE:
       /* SPEC §6: the checklist, the form twice (一式两份, 说明 7), the
-       * condition's letter, then the fill-in guide. */
+       * condition's letter, then the fill-in guide, each starting a new
+       * sheet when printed double-sided. */
       shenbao_checklist_add_pages (context);
+      start_new_sheet (context);
       shenbao_application_form_add_pages (context);
+      start_new_sheet (context);
       shenbao_application_form_add_pages (context);
+      start_new_sheet (context);
       shenbao_commitment_letter_add_page (context, shenbao_document_get_name (condition_letter (condition)));
+      start_new_sheet (context);
       add_fill_guide (context);
       break;
     case SHENBAO_DOCUMENT_APPLICATION_FORM:

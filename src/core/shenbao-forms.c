@@ -3,6 +3,7 @@
 
 
 #include "shenbao-forms.h"
+#include "shenbao-line-break.h"
 #include "shenbao-paths.h"
 #include "shenbao-xml.h"
 
@@ -19,6 +20,7 @@ static void
 piece_free (ShenbaoFormPiece *piece)
 {
   g_free (piece->text);
+  g_free (piece->note);
   g_free (piece);
 }
 
@@ -27,6 +29,7 @@ text_free (ShenbaoFormText *text)
 {
   g_free (text->key);
   g_free (text->plain);
+  g_free (text->joined);
   g_ptr_array_unref (text->pieces);
   g_free (text);
 }
@@ -59,13 +62,67 @@ blank_piece (xmlNode *node)
   g_autofree char *value = shenbao_xml_attribute (node, "value");
   g_autofree char *width = shenbao_xml_attribute (node, "width");
   g_autofree char *grid = shenbao_xml_attribute (node, "grid");
+  g_autofree char *note = shenbao_xml_attribute (node, "note");
 
   piece->kind = SHENBAO_FORM_PIECE_BLANK;
   piece->text = *value != '\0' ? g_steal_pointer (&value) : NULL;
+  piece->note = *note != '\0' ? g_steal_pointer (&note) : NULL;
   /* The schema has checked the numbers; 20 mm when none is given. */
   piece->width = *width != '\0' ? g_ascii_strtod (width, NULL) : 20;
   piece->grid = *grid != '\0' ? (guint) g_ascii_strtoull (grid, NULL, 10) : 0;
   return piece;
+}
+
+/* The characters of a <w>, a word joiner between each two. */
+static char *
+join_word (const char *word)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (p != word)
+        g_string_append_unichar (joined, SHENBAO_WORD_JOINER);
+      g_string_append_unichar (joined, g_utf8_get_char (p));
+    }
+  return g_string_free (joined, FALSE);
+}
+
+/* Printed characters: a text node, a <w> word (joined) or an <em>
+ * emphasis, whose own text may hold words. */
+static void
+add_printed (ShenbaoFormText *text,
+             xmlNode         *node,
+             gboolean         emphasis,
+             GString         *plain,
+             GString         *joined)
+{
+  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+    {
+      ShenbaoFormPiece *piece = g_new0 (ShenbaoFormPiece, 1);
+
+      piece->kind = SHENBAO_FORM_PIECE_TEXT;
+      piece->text = g_strdup ((const char *) node->content);
+      piece->emphasis = emphasis;
+      g_string_append (plain, piece->text);
+      g_string_append (joined, piece->text);
+      g_ptr_array_add (text->pieces, piece);
+    }
+  else if (shenbao_xml_is (node, "w"))
+    {
+      ShenbaoFormPiece *piece = g_new0 (ShenbaoFormPiece, 1);
+      g_autofree char *word = (char *) xmlNodeGetContent (node);
+
+      piece->kind = SHENBAO_FORM_PIECE_TEXT;
+      piece->text = join_word (word);
+      piece->emphasis = emphasis;
+      g_string_append (plain, word);
+      g_string_append (joined, piece->text);
+      g_ptr_array_add (text->pieces, piece);
+    }
+  else if (shenbao_xml_is (node, "em"))
+    for (xmlNode *child = node->children; child != NULL; child = child->next)
+      add_printed (text, child, TRUE, plain, joined);
 }
 
 static ShenbaoFormText *
@@ -74,24 +131,19 @@ read_text (xmlNode *element)
   ShenbaoFormText *text = g_new0 (ShenbaoFormText, 1);
   g_autofree char *key = shenbao_xml_attribute (element, "for");
   GString *plain = g_string_new (NULL);
+  GString *joined = g_string_new (NULL);
 
   text->key = *key != '\0' ? g_steal_pointer (&key) : NULL;
   text->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify) piece_free);
   for (xmlNode *child = element->children; child != NULL; child = child->next)
     {
-      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
-        {
-          ShenbaoFormPiece *piece = g_new0 (ShenbaoFormPiece, 1);
-
-          piece->kind = SHENBAO_FORM_PIECE_TEXT;
-          piece->text = g_strdup ((const char *) child->content);
-          g_string_append (plain, piece->text);
-          g_ptr_array_add (text->pieces, piece);
-        }
-      else if (shenbao_xml_is (child, "blank"))
+      if (shenbao_xml_is (child, "blank"))
         g_ptr_array_add (text->pieces, blank_piece (child));
+      else
+        add_printed (text, child, FALSE, plain, joined);
     }
   text->plain = g_string_free (plain, FALSE);
+  text->joined = g_string_free (joined, FALSE);
   return text;
 }
 
@@ -188,4 +240,14 @@ shenbao_forms_get_plain (ShenbaoForms *self,
   const ShenbaoFormText *text = shenbao_forms_get (self, document, name);
 
   return text != NULL ? text->plain : "";
+}
+
+const char *
+shenbao_forms_get_joined (ShenbaoForms *self,
+                          const char   *document,
+                          const char   *name)
+{
+  const ShenbaoFormText *text = shenbao_forms_get (self, document, name);
+
+  return text != NULL ? text->joined : "";
 }

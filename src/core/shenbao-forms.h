@@ -20,12 +20,16 @@ typedef struct
   char                 *text;    /* the characters, or the blank's value key (NULL: none) */
   double                width;   /* a blank's least width, millimetres */
   guint                 grid;    /* a blank drawn as that many boxes, or 0 */
+  gboolean              emphasis;/* printed text in bold (<em>), as the guide has it */
+  char                 *note;    /* a blank's note in the fill-in guide: the name of a
+                                  * fill-guide text, or NULL */
 } ShenbaoFormPiece;
 
 typedef struct
 {
   char      *key;      /* what the text is for (its "for" attribute), or NULL */
   char      *plain;    /* the characters, blanks left out */
+  char      *joined;   /* the same with a word joiner inside each <w> word */
   GPtrArray *pieces;   /* ShenbaoFormPiece */
 } ShenbaoFormText;
 
@@ -49,6 +53,11 @@ GPtrArray             *shenbao_forms_get_all     (ShenbaoForms  *self,
                                                   const char    *name);
 /* The characters of shenbao_forms_get(). */
 const char            *shenbao_forms_get_plain   (ShenbaoForms  *self,
+                                                  const char    *document,
+                                                  const char    *name);
+/* The same with the words that never break joined (shenbao-line-break.h),
+ * for text that is wrapped: labels, notes. */
+const char            *shenbao_forms_get_joined  (ShenbaoForms  *self,
                                                   const char    *document,
                                                   const char    *name);
 

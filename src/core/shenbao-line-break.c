@@ -52,6 +52,8 @@ break_allowed (const ShenbaoBreakItem *items,
   ShenbaoBreakClass before = items[i - 1].break_class;
   ShenbaoBreakClass after = items[i].break_class;
 
+  if (items[i].glued)
+    return FALSE;
   if (after == SHENBAO_BREAK_SPACE)
     return FALSE;   /* break after the spaces, which are then dropped */
   if (before == SHENBAO_BREAK_SPACE)
@@ -84,6 +86,65 @@ skip_spaces (const ShenbaoBreakItem *items,
   while (i < n_items && items[i].break_class == SHENBAO_BREAK_SPACE)
     i++;
   return i;
+}
+
+/* The fewest items a paragraph's last line may hold (no “内。” alone). */
+#define LEAST_LAST_LINE 3
+
+static guint
+shown_items (const ShenbaoBreakItem *items,
+             guint                   start,
+             guint                   end)
+{
+  guint n = 0;
+
+  for (guint i = start; i < end; i++)
+    n += items[i].break_class != SHENBAO_BREAK_SPACE;
+  return n;
+}
+
+/* Moves the break before a short last line back, to the latest allowed
+ * break that gives it LEAST_LAST_LINE items, still fits and leaves more
+ * than one on the line before. A line after a
+ * newline is left alone: it was asked for. */
+static void
+avoid_short_last_line (GArray                 *lines,
+                       const ShenbaoBreakItem *items,
+                       double                  max_width)
+{
+  ShenbaoLineSpan *before, *last;
+  guint before_start, end;
+
+  if (lines->len < 2)
+    return;
+  before = &g_array_index (lines, ShenbaoLineSpan, lines->len - 2);
+  last = &g_array_index (lines, ShenbaoLineSpan, lines->len - 1);
+  end = last->end;
+  if (shown_items (items, last->start, end) >= LEAST_LAST_LINE || last->start == 0
+      || items[last->start - 1].break_class == SHENBAO_BREAK_NEWLINE)
+    return;
+  for (guint p = before->end; p > before->start + 1; p--)
+    {
+      guint start = p - 1;
+      double width = 0;
+
+      if (!break_allowed (items, start))
+        continue;
+      for (guint i = start; i < end; i++)
+        width += items[i].width;
+      if (width > max_width + 1e-9)
+        return;
+      if (shown_items (items, start, end) < LEAST_LAST_LINE)
+        continue;
+      /* ...nor leave a lone character before it */
+      if (shown_items (items, before->start, start) < 2)
+        return;
+      before_start = before->start;
+      g_array_set_size (lines, lines->len - 2);
+      add_line (lines, items, before_start, start);
+      add_line (lines, items, start, end);
+      return;
+    }
 }
 
 GArray *
@@ -126,7 +187,42 @@ shenbao_line_break_items (const ShenbaoBreakItem *items,
     }
   if (start < n_items)
     add_line (lines, items, start, n_items);
+  avoid_short_last_line (lines, items, max_width);
   return lines;
+}
+
+/* The text's characters and their items, word joiners taken out: they
+ * only glue what follows them. Returns the number of items. */
+static glong
+text_items (const char            *text,
+            ShenbaoCharWidthFunc   char_width,
+            gpointer               user_data,
+            gunichar             **chars_out,
+            ShenbaoBreakItem     **items_out)
+{
+  glong n_chars = 0;
+  gunichar *chars = g_utf8_to_ucs4_fast (text, -1, &n_chars);
+  ShenbaoBreakItem *items = g_new0 (ShenbaoBreakItem, MAX (n_chars, 1));
+  gboolean glued = FALSE;
+  glong n = 0;
+
+  for (glong i = 0; i < n_chars; i++)
+    {
+      if (chars[i] == SHENBAO_WORD_JOINER)
+        {
+          glued = TRUE;
+          continue;
+        }
+      chars[n] = chars[i];
+      items[n].break_class = shenbao_break_class_of (chars[i]);
+      items[n].width = items[n].break_class == SHENBAO_BREAK_NEWLINE ? 0 : char_width (chars[i], user_data);
+      items[n].glued = glued;
+      glued = FALSE;
+      n++;
+    }
+  *chars_out = chars;
+  *items_out = items;
+  return n;
 }
 
 GStrv
@@ -139,19 +235,12 @@ shenbao_line_break_text (const char           *text,
   g_autoptr(GArray) lines = NULL;
   g_autofree gunichar *chars = NULL;
   g_autofree ShenbaoBreakItem *items = NULL;
-  glong n_chars = 0;
+  glong n;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  chars = g_utf8_to_ucs4_fast (text, -1, &n_chars);
-  items = g_new (ShenbaoBreakItem, MAX (n_chars, 1));
-  for (glong i = 0; i < n_chars; i++)
-    {
-      items[i].break_class = shenbao_break_class_of (chars[i]);
-      items[i].width = items[i].break_class == SHENBAO_BREAK_NEWLINE ? 0 : char_width (chars[i], user_data);
-    }
-
-  lines = shenbao_line_break_items (items, n_chars, max_width);
+  n = text_items (text, char_width, user_data, &chars, &items);
+  lines = shenbao_line_break_items (items, n, max_width);
   for (guint i = 0; i < lines->len; i++)
     {
       ShenbaoLineSpan *span = &g_array_index (lines, ShenbaoLineSpan, i);
@@ -161,4 +250,25 @@ shenbao_line_break_text (const char           *text,
       g_strv_builder_add (builder, line);
     }
   return g_strv_builder_end (builder);
+}
+
+double
+shenbao_line_break_text_least_width (const char           *text,
+                                     ShenbaoCharWidthFunc  char_width,
+                                     gpointer              user_data)
+{
+  g_autofree gunichar *chars = NULL;
+  g_autofree ShenbaoBreakItem *items = NULL;
+  glong n = text_items (text, char_width, user_data, &chars, &items);
+  double widest = 0, run = 0;
+
+  for (glong i = 0; i < n; i++)
+    {
+      if (i > 0 && break_allowed (items, i))
+        run = 0;
+      if (items[i].break_class != SHENBAO_BREAK_SPACE)
+        run += items[i].width;
+      widest = MAX (widest, run);
+    }
+  return widest;
 }

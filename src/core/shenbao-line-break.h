@@ -24,7 +24,13 @@ typedef struct
 {
   double            width;
   ShenbaoBreakClass break_class;
+  gboolean          glued;   /* the line may not break before it (inside a word) */
 } ShenbaoBreakItem;
+
+/* U+2060 WORD JOINER between two characters keeps them on one line: the
+ * words of a form's labels (工作单位, 职业、工种) are joined so. It is never
+ * shown: shenbao_line_break_text() leaves it out of the lines. */
+#define SHENBAO_WORD_JOINER 0x2060
 
 /* One line: items [start, end) are shown; the spaces that ended it and a
  * newline are not counted in end. width is the sum of the shown items. */
@@ -38,7 +44,9 @@ typedef struct
 ShenbaoBreakClass shenbao_break_class_of (gunichar c);
 
 /* Breaks the items into lines no wider than max_width, breaking a run that
- * has no allowed break (a word longer than the line) where it must. Returns
+ * has no allowed break (a word longer than the line) where it must, and
+ * leaving no line of one or two items at the end of a paragraph (“内。”)
+ * when the line before can give it some. Returns
  * an array of ShenbaoLineSpan; an empty input gives no line. */
 GArray *shenbao_line_break_items (const ShenbaoBreakItem *items,
                                   guint                   n_items,
@@ -48,10 +56,18 @@ typedef double (*ShenbaoCharWidthFunc) (gunichar c,
                                         gpointer user_data);
 
 /* The text's lines no wider than max_width, each character measured by
- * char_width; newlines in the text end lines. */
+ * char_width; newlines in the text end lines, word joiners keep their
+ * neighbours together. */
 GStrv   shenbao_line_break_text  (const char            *text,
                                   double                 max_width,
                                   ShenbaoCharWidthFunc   char_width,
                                   gpointer               user_data);
+
+/* The width of the text's widest run that has no break inside it (a
+ * joined word, a number): no line narrower breaks the text only between
+ * words. */
+double  shenbao_line_break_text_least_width (const char           *text,
+                                             ShenbaoCharWidthFunc  char_width,
+                                             gpointer              user_data);
 
 G_END_DECLS

@@ -24,7 +24,9 @@ typedef struct
   int       blank;    /* which blank the item is or belongs to, -1 for text */
   guint     grid;     /* a whole blank drawn as boxes */
   char     *value;    /* a whole blank's value */
-  gboolean  glued;    /* a part the line may not break before */
+  gboolean  glued;    /* the line may not break before it: a part, or inside a word */
+  gboolean  emphasis; /* printed text in bold, as the guide emphasises it */
+  char     *note;     /* a whole blank's note in the fill-in guide */
 } FlowItem;
 
 struct _ShenbaoPdfFlow
@@ -44,6 +46,7 @@ item_clear (gpointer data)
   FlowItem *item = data;
 
   g_clear_pointer (&item->value, g_free);
+  g_clear_pointer (&item->note, g_free);
 }
 
 ShenbaoPdfFlow *
@@ -71,17 +74,57 @@ shenbao_pdf_flow_free (ShenbaoPdfFlow *self)
   g_free (self);
 }
 
-void
-shenbao_pdf_flow_add_text (ShenbaoPdfFlow *self,
-                           const char     *text)
+static void
+add_text (ShenbaoPdfFlow *self,
+          const char     *text,
+          gboolean        emphasis)
 {
+  gboolean glued = FALSE;
+
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       FlowItem item = { g_utf8_get_char (p), 0, -1 };
 
+      /* A word joiner glues what follows; it is never drawn. */
+      if (item.c == SHENBAO_WORD_JOINER)
+        {
+          glued = TRUE;
+          continue;
+        }
       item.width = shenbao_pdf_style_char_width (&self->text_style, item.c);
+      item.glued = glued;
+      item.emphasis = emphasis;
+      glued = FALSE;
       g_array_append_val (self->items, item);
     }
+}
+
+void
+shenbao_pdf_flow_add_text (ShenbaoPdfFlow *self,
+                           const char     *text)
+{
+  add_text (self, text, FALSE);
+}
+
+void
+shenbao_pdf_flow_add_emphasis (ShenbaoPdfFlow *self,
+                               const char     *text)
+{
+  add_text (self, text, TRUE);
+}
+
+void
+shenbao_pdf_flow_set_note (ShenbaoPdfFlow *self,
+                           const char     *note)
+{
+  FlowItem *last;
+
+  g_return_if_fail (self->items->len > 0);
+
+  last = &g_array_index (self->items, FlowItem, self->items->len - 1);
+  g_return_if_fail (last->c == 0);
+  g_free (last->note);
+  last->note = g_strdup (note);
 }
 
 /* A long value breaks no nearer its ends than this, so that no line holds
@@ -160,14 +203,9 @@ shenbao_pdf_flow_measure (ShenbaoPdfFlow *self,
       const FlowItem *item = &g_array_index (self->items, FlowItem, i);
 
       breaks[i].width = item_width (self, item);
-      /* A whole blank breaks like an ideograph; a part like its character,
-       * or like closing punctuation near the value's ends. */
-      if (item->c == 0)
-        breaks[i].break_class = SHENBAO_BREAK_IDEOGRAPHIC;
-      else if (item->glued)
-        breaks[i].break_class = SHENBAO_BREAK_CLOSING;
-      else
-        breaks[i].break_class = shenbao_break_class_of (item->c);
+      /* A whole blank breaks like an ideograph, a part like its character. */
+      breaks[i].break_class = item->c == 0 ? SHENBAO_BREAK_IDEOGRAPHIC : shenbao_break_class_of (item->c);
+      breaks[i].glued = item->glued;
     }
   g_clear_pointer (&self->lines, g_array_unref);
   self->lines = shenbao_line_break_items (breaks, self->items->len, width);
@@ -189,9 +227,44 @@ shenbao_pdf_flow_get_last_line_width (ShenbaoPdfFlow *self)
 }
 
 double
+shenbao_pdf_flow_get_line_width (ShenbaoPdfFlow *self,
+                                 guint           line)
+{
+  g_return_val_if_fail (self->lines != NULL && line < self->lines->len, 0);
+
+  return g_array_index (self->lines, ShenbaoLineSpan, line).width;
+}
+
+double
 shenbao_pdf_flow_get_line_height (ShenbaoPdfFlow *self)
 {
   return self->line_height;
+}
+
+/* A blank's note in the fill-in guide, in print rather than in the Kai of
+ * what to write, above the blank in the room between the lines: as large
+ * as that room allows, within these sizes (points). */
+#define NOTE_GAP 0.4
+#define NOTE_LEAST_SIZE 6.0
+#define NOTE_MOST_SIZE 9.0
+#define MM_PER_POINT (25.4 / 72)
+
+static void
+draw_note (ShenbaoPdfFlow   *self,
+           ShenbaoPdfLayout *layout,
+           const char       *note,
+           double            x,
+           double            baseline)
+{
+  ShenbaoPdfStyle style = { SHENBAO_PDF_FACE_SONG, NOTE_LEAST_SIZE, SHENBAO_PDF_RED, FALSE };
+  double text_top = baseline - shenbao_pdf_style_baseline (&self->text_style, 0)
+                    - shenbao_pdf_style_em (&self->text_style) / 2;
+  double line_top = baseline + BASELINE_RISE - self->line_height;
+  double middle;
+
+  style.size = CLAMP ((text_top - NOTE_GAP - line_top) / MM_PER_POINT, NOTE_LEAST_SIZE, NOTE_MOST_SIZE);
+  middle = text_top - NOTE_GAP - shenbao_pdf_style_em (&style) / 2;
+  shenbao_pdf_layout_text (layout, x, shenbao_pdf_style_baseline (&style, middle), &style, note);
 }
 
 static void
@@ -205,6 +278,8 @@ draw_whole_blank (ShenbaoPdfFlow   *self,
   double width = item_width (self, item);
   const char *value = show_values ? item->value : NULL;
 
+  if (show_values && item->note != NULL)
+    draw_note (self, layout, item->note, x, baseline);
   if (item->grid > 0)
     {
       double height = MIN (GRID_BOX_HEIGHT, self->line_height - 1.0);
@@ -272,19 +347,22 @@ draw_line (ShenbaoPdfFlow        *self,
       guint end = i + 1;
       double width = item_width (self, item);
 
-      /* A run of printed text, or of one blank's parts. */
+      /* A run of printed text of one emphasis, or of one blank's parts. */
       if (item->blank < 0 || item->c != 0)
         while (end < span->end && g_array_index (self->items, FlowItem, end).blank == item->blank
-               && g_array_index (self->items, FlowItem, end).c != 0)
+               && g_array_index (self->items, FlowItem, end).c != 0
+               && g_array_index (self->items, FlowItem, end).emphasis == item->emphasis)
           width += g_array_index (self->items, FlowItem, end++).width;
 
       if (item->blank < 0)
         {
           g_autoptr(GString) run = g_string_new (NULL);
+          ShenbaoPdfStyle style = self->text_style;
 
           for (guint j = i; j < end; j++)
             g_string_append_unichar (run, g_array_index (self->items, FlowItem, j).c);
-          shenbao_pdf_layout_text (layout, x, baseline, &self->text_style, run->str);
+          style.bold = style.bold || item->emphasis;
+          shenbao_pdf_layout_text (layout, x, baseline, &style, run->str);
         }
       else if (item->c != 0)
         draw_parts (self, layout, i, end, x, baseline, show_values);

@@ -109,6 +109,14 @@ shenbao_pdf_layout_set_metadata (ShenbaoPdfLayout *self,
   self->subject = g_strdup (subject);
 }
 
+guint
+shenbao_pdf_layout_get_n_pages (ShenbaoPdfLayout *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_PDF_LAYOUT (self), 0);
+
+  return self->pages->len;
+}
+
 void
 shenbao_pdf_layout_add_page (ShenbaoPdfLayout *self)
 {
@@ -391,7 +399,8 @@ balanced_width (const ShenbaoPdfStyle *style,
                 double                 width,
                 guint                  n_lines)
 {
-  double low = 0, high = width;
+  /* Narrower than its widest word, the text would break inside it. */
+  double low = MIN (width, shenbao_line_break_text_least_width (text, measure_char, (gpointer) style)), high = width;
 
   for (int i = 0; i < 12; i++)
     {

@@ -43,6 +43,7 @@ void              shenbao_pdf_layout_set_metadata  (ShenbaoPdfLayout        *sel
                                                     const char              *title,
                                                     const char              *subject);
 void              shenbao_pdf_layout_add_page      (ShenbaoPdfLayout        *self);
+guint             shenbao_pdf_layout_get_n_pages   (ShenbaoPdfLayout        *self);
 /* What could not be printed as asked (a character in no installed face), one
  * translated sentence each. */
 GPtrArray        *shenbao_pdf_layout_get_warnings  (ShenbaoPdfLayout        *self);

@@ -252,7 +252,7 @@ measure_cell (ShenbaoPdfCell             *cell,
                                              &style->label, cell->text, FALSE);
       break;
     case CELL_FIELD:
-      height = 1.6 * shenbao_pdf_style_em (&style->value);
+      height = 1.4 * shenbao_pdf_style_em (&style->value);
       break;
     case CELL_GRID:
       height = GRID_BOX_HEIGHT;
@@ -401,21 +401,93 @@ draw_lines (ShenbaoPdfCell             *cell,
     }
 }
 
-/* “无需填写” as a stamp on white, readable over the printed text it covers. */
+/* A stretch of a cell's line that holds nothing printed. */
+typedef struct
+{
+  double x;       /* from the cell's inner left */
+  double width;
+  double middle;  /* from the top of the content */
+} FreeSpace;
+
+static void
+consider (FreeSpace *best,
+          double     x,
+          double     width,
+          double     middle)
+{
+  if (width > best->width)
+    *best = (FreeSpace) { x, width, middle };
+}
+
+/* The widest empty stretch of the flows' lines as draw_cell sets them:
+ * right of a left-aligned line, left of a right-aligned one, between a
+ * sentence's end and the signature set on its last line. */
+static FreeSpace
+free_space (ShenbaoPdfCell *cell,
+            double          inner)
+{
+  FreeSpace best = { 0, 0, 0 };
+  double top = 0;
+
+  for (guint i = 0; i < cell->flows->len; i++)
+    {
+      ShenbaoPdfFlow *flow = g_ptr_array_index (cell->flows, i);
+      ShenbaoPdfAlign align = g_array_index (cell->aligns, ShenbaoPdfAlign, i);
+      double line = shenbao_pdf_flow_get_line_height (flow);
+      guint n = shenbao_pdf_flow_get_n_lines (flow);
+
+      if (joins_previous (cell, i, inner))
+        {
+          ShenbaoPdfFlow *previous = g_ptr_array_index (cell->flows, i - 1);
+          double start = shenbao_pdf_flow_get_last_line_width (previous) + JOIN_GAP / 2;
+          double end = inner - shenbao_pdf_flow_get_line_width (flow, 0) - JOIN_GAP / 2;
+
+          /* replaces what was counted right of the previous flow's last line */
+          if (best.middle == top - line / 2)
+            best.width = 0;
+          consider (&best, start, end - start, top - line / 2);
+          continue;
+        }
+      for (guint l = 0; l < n; l++)
+        {
+          double width = shenbao_pdf_flow_get_line_width (flow, l);
+          double middle = top + (l + 0.5) * line;
+
+          if (align == SHENBAO_PDF_ALIGN_RIGHT)
+            consider (&best, 0, inner - width, middle);
+          else if (align == SHENBAO_PDF_ALIGN_LEFT)
+            consider (&best, width, inner - width, middle);
+        }
+      top += n * line;
+    }
+  return best;
+}
+
+/* “无需填写” as a stamp, where it covers no printed word: in the free space
+ * of a cell of text (SPEC §6), set smaller when the room is narrow. */
 static void
 stamp_not_applicable (ShenbaoPdfLayout           *layout,
                       const ShenbaoPdfTableStyle *style,
                       double                      centre_x,
-                      double                      centre_y)
+                      double                      centre_y,
+                      double                      room)
 {
-  double em = shenbao_pdf_style_em (&style->not_applicable);
-  double width = shenbao_pdf_style_text_width (&style->not_applicable, style->not_applicable_text) + em;
-  double height = 1.5 * em;
-  double x = centre_x - width / 2, y = centre_y - height / 2;
+  ShenbaoPdfStyle stamp = style->not_applicable;
+  double em = shenbao_pdf_style_em (&stamp);
+  double width = shenbao_pdf_style_text_width (&stamp, style->not_applicable_text) + em;
+  double height, x, y;
 
-  shenbao_pdf_layout_fill (layout, x, y, width, height, 0xFFFFFF);
-  shenbao_pdf_layout_rectangle (layout, x, y, width, height, 0.8, style->not_applicable.color);
-  shenbao_pdf_layout_text_in (layout, x, width, centre_y, SHENBAO_PDF_ALIGN_CENTER, &style->not_applicable,
+  if (width > room)
+    {
+      stamp.size *= room / width;
+      em = shenbao_pdf_style_em (&stamp);
+      width = room;
+    }
+  height = 1.5 * em;
+  x = centre_x - width / 2;
+  y = centre_y - height / 2;
+  shenbao_pdf_layout_rectangle (layout, x, y, width, height, 0.8, stamp.color);
+  shenbao_pdf_layout_text_in (layout, x, width, centre_y, SHENBAO_PDF_ALIGN_CENTER, &stamp,
                               style->not_applicable_text);
 }
 
@@ -472,8 +544,15 @@ draw_cell (ShenbaoPdfCell             *cell,
       break;
     }
 
-  if (cell->not_applicable && style->show_values)
-    stamp_not_applicable (layout, style, x + cell->width / 2, y + height / 2);
+  if (cell->not_applicable && style->show_values && cell->kind == CELL_FLOWS)
+    {
+      FreeSpace space = free_space (cell, inner);
+
+      stamp_not_applicable (layout, style, x + PADDING_X + space.x + space.width / 2,
+                            y + (height - content) / 2 + space.middle, space.width - 2 * PADDING_X);
+    }
+  else if (cell->not_applicable && style->show_values)
+    stamp_not_applicable (layout, style, x + cell->width / 2, y + height / 2, inner);
 }
 
 void
