@@ -1,17 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE /* memfd_create */
 #include "config.h"
 
 #include <fontconfig/fontconfig.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <hb-subset.h>
 #include <hb.h>
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 #include <hpdf_version.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "shenbao-error.h"
 #include "shenbao-paths.h"
@@ -399,17 +403,17 @@ shenbao_pdf_fonts_end_document (HPDF_Doc doc)
 }
 
 /* The codes of a subset: libharu's UTF-8 encoder takes a code of the BMP
- * for each character, which is the font's CID, and maps every one of the
- * 65 536 CIDs to a glyph through the font's cmap, by a linear search of its
- * segments. Each glyph of a subset gets the code FIRST_CODE + its glyph id:
- * the subset's cmap is one segment, searched at once, and a character beyond
- * the BMP (𠮷) has a code like any other. A character the face lacks gets a
- * code past the glyphs, which draws nothing (glyph 0, .notdef). The
- * ToUnicode map gives each code its character back. */
-#define FIRST_CODE 0xE000
-/* Codes stay below U+FFFF, which the cmap format keeps as its end: far more
- * glyphs than a document of a few pages has. */
-#define MAX_CODES (0xFFFF - FIRST_CODE)
+ * for each character, which is the font's CID, and maps the 65 536 codes to
+ * glyphs through the font's cmap, by a linear search of its segments. Each
+ * glyph of a subset has its glyph id for code: the subset's cmap is one
+ * segment, searched at once; the CIDs are the glyph ids, as a PDF reads them
+ * when a font has no CIDToGIDMap; and a character beyond the BMP (𠮷) has a
+ * code like any other. A character the face lacks gets a code past the
+ * glyphs, which draws nothing (.notdef). The ToUnicode map gives each code
+ * its character back. */
+/* Codes stay below the surrogates, which UTF-8 cannot carry: far more glyphs
+ * than a document of a few pages has. */
+#define MAX_CODES 0xD800
 
 struct _ShenbaoPdfSubset
 {
@@ -455,9 +459,9 @@ append_u16 (GByteArray *array,
   g_byte_array_append (array, bytes, 2);
 }
 
-/* A cmap of one format 4 subtable (Windows, Unicode BMP, the one libharu
- * reads): codes FIRST_CODE + 1 to FIRST_CODE + n_glyphs - 1 to glyphs 1 to
- * n_glyphs - 1 by a constant delta, then the 0xFFFF segment that ends it. */
+/* A cmap of one format 4 subtable (Windows, Unicode BMP: the one libharu
+ * reads): codes 1 to n_glyphs - 1 to the glyphs of the same ids, then the
+ * 0xFFFF segment that ends it. */
 static hb_blob_t *
 make_code_cmap (guint n_glyphs)
 {
@@ -479,17 +483,17 @@ make_code_cmap (guint n_glyphs)
   append_u16 (table, entry_selector);
   append_u16 (table, 2 * n_segments - search_range);
   if (n_segments == 2)
-    append_u16 (table, FIRST_CODE + n_glyphs - 1);   /* end codes */
+    append_u16 (table, n_glyphs - 1);   /* end codes */
   append_u16 (table, 0xFFFF);
-  append_u16 (table, 0);                             /* reserved */
+  append_u16 (table, 0);                /* reserved */
   if (n_segments == 2)
-    append_u16 (table, FIRST_CODE + 1);              /* start codes */
+    append_u16 (table, 1);              /* start codes */
   append_u16 (table, 0xFFFF);
   if (n_segments == 2)
-    append_u16 (table, (guint16) -FIRST_CODE);       /* deltas, modulo 65 536 */
+    append_u16 (table, 0);              /* deltas */
   append_u16 (table, 1);
   if (n_segments == 2)
-    append_u16 (table, 0);                           /* range offsets */
+    append_u16 (table, 0);              /* range offsets */
   append_u16 (table, 0);
   return hb_blob_create ((const char *) table->data, table->len, HB_MEMORY_MODE_READONLY, table,
                          (hb_destroy_func_t) g_byte_array_unref);
@@ -535,8 +539,7 @@ cut_subset (Face            *face,
     {
       hb_codepoint_t old_glyph = hb_map_get (old_glyphs, chars[i]);
       hb_codepoint_t new_glyph = old_glyph != HB_MAP_VALUE_INVALID ? hb_map_get (new_glyphs, old_glyph) : 0;
-      guint code = new_glyph != HB_MAP_VALUE_INVALID && new_glyph != 0 ? FIRST_CODE + new_glyph
-                                                                        : FIRST_CODE + n_glyphs + n_missing++;
+      guint code = new_glyph != HB_MAP_VALUE_INVALID && new_glyph != 0 ? new_glyph : n_glyphs + n_missing++;
 
       g_hash_table_insert (codes, GUINT_TO_POINTER (chars[i]), GUINT_TO_POINTER (code));
     }
@@ -556,9 +559,10 @@ out:
   return file;
 }
 
-/* Hands the subset to libharu through its public font loading: from memory
- * where libharu has it (2.4), else through a file that is gone once loaded
- * (libharu keeps it open to write the font program from). */
+/* Hands the subset to libharu through its public font loading, for its
+ * metrics and widths: from memory where libharu has it (2.4), else through a
+ * file in memory, gone once loaded. The font program is embedded by
+ * embed_program. */
 static const char *
 load_into_libharu (HPDF_Doc    doc,
                    hb_blob_t  *file)
@@ -566,32 +570,33 @@ load_into_libharu (HPDF_Doc    doc,
   unsigned length;
   const char *data = hb_blob_get_data (file, &length);
 #if HPDF_VERSION_ID >= 20400
-  return HPDF_LoadTTFontFromMemory (doc, (const HPDF_BYTE *) data, length, HPDF_TRUE);
+  return HPDF_LoadTTFontFromMemory (doc, (const HPDF_BYTE *) data, length, HPDF_FALSE);
 #else
   g_autofree char *path = NULL;
   const char *name = NULL;
-  int fd = g_file_open_tmp ("shenbao-font-XXXXXX.ttf", &path, NULL);
+  int fd = memfd_create ("shenbao-font", MFD_CLOEXEC);
 
   if (fd < 0)
     return NULL;
+  path = g_strdup_printf ("/proc/self/fd/%d", fd);
   if (write (fd, data, length) == (gssize) length)
-    name = HPDF_LoadTTFontFromFile (doc, path, HPDF_TRUE);
+    name = HPDF_LoadTTFontFromFile (doc, path, HPDF_FALSE);
   close (fd);
-  g_unlink (path);
   return name;
 #endif
 }
 
 /* libharu hooks: the only places where Shenbao reaches past libharu's
- * public API (hpdf.h), both checked by tests/test-pdf-layout.c.
+ * public API (hpdf.h), each checked by tests/test-pdf-layout.c (subset-tags,
+ * beyond-bmp, missing) and by every PDF test through pdf_fonts() (embedded,
+ * subset, ToUnicode).
  *
  * The subset tag: libharu tags the fonts of a document HPDFAA, HPDFAB… in
  * the order it loads them, so every PDF would carry HPDFAA+ for a different
  * subset and merging PDFs would mix them up. The tag is drawn from the
  * characters, so that another set of glyphs has another tag. */
 static void
-set_subset_tag (HPDF_Doc        doc,
-                const char     *name,
+set_subset_tag (HPDF_FontDef    definition,
                 const char     *path,
                 const gunichar *chars,
                 guint           n_chars)
@@ -606,7 +611,7 @@ set_subset_tag (HPDF_Doc        doc,
   g_checksum_get_digest (checksum, digest, &digest_length);
   for (int i = 0; i < HPDF_TTF_FONT_TAG_LEN; i++)
     tag[i] = 'A' + digest[i] % 26;
-  HPDF_TTFontDef_SetTagName (HPDF_GetFontDef (doc, name), tag);
+  HPDF_TTFontDef_SetTagName (definition, tag);
 }
 
 /* The ToUnicode map: libharu 2.3 gives a UTF-8 font a copy of its encoding
@@ -651,6 +656,73 @@ write_to_unicode (HPDF_Font   font,
   return HPDF_Stream_Write (attr->cmap_stream->stream, (const HPDF_BYTE *) cmap->str, cmap->len) == HPDF_OK;
 }
 
+/* The font program is compressed already: libharu writes the stream as it
+ * is, and this says how it is encoded. */
+static HPDF_STATUS
+write_flate_filter (HPDF_Dict   dict,
+                    HPDF_Stream stream)
+{
+  return HPDF_Stream_WriteStr (stream, "/Filter /FlateDecode\012");
+}
+
+/* The font program: the subset as HarfBuzz wrote it, in a font descriptor
+ * like the one libharu makes in CIDFontType2_BeforeWrite_Func (which makes
+ * none where the definition has one). libharu would write the program again
+ * from the file it loaded, four bytes a read (2.3 without padding its tables
+ * to four bytes), and compress it at zlib's default level, which took half
+ * the CPU time of a batch; the fastest level takes half as long for 7% more
+ * bytes. The font is loaded as not embedded, so that libharu makes no
+ * CIDToGIDMap either: the codes are the glyph ids. */
+static gboolean
+embed_program (HPDF_Doc      doc,
+               HPDF_FontDef  definition,
+               hb_blob_t    *file)
+{
+  HPDF_TTFontDefAttr attr = definition->attr;
+  HPDF_Dict descriptor = HPDF_Dict_New (doc->mmgr);
+  HPDF_Dict program = HPDF_DictStream_New (doc->mmgr, doc->xref);
+  unsigned length;
+  const Bytef *data = (const Bytef *) hb_blob_get_data (file, &length);
+  uLongf compressed_length = compressBound (length);
+  g_autofree Bytef *compressed = g_malloc (compressed_length);
+  HPDF_STATUS status = HPDF_OK;
+
+  if (descriptor == NULL || program == NULL
+      || compress2 (compressed, &compressed_length, data, length, Z_BEST_SPEED) != Z_OK)
+    return FALSE;
+  program->write_fn = write_flate_filter;
+  status += HPDF_Stream_Write (program->stream, compressed, compressed_length);
+  status += HPDF_Dict_AddNumber (program, "Length1", length);
+  status += HPDF_Xref_Add (doc->xref, descriptor);
+  status += HPDF_Dict_Add (descriptor, "FontFile2", program);
+  status += HPDF_Dict_AddName (descriptor, "Type", "FontDescriptor");
+  status += HPDF_Dict_AddNumber (descriptor, "Ascent", definition->ascent);
+  status += HPDF_Dict_AddNumber (descriptor, "Descent", definition->descent);
+  status += HPDF_Dict_AddNumber (descriptor, "CapHeight", definition->cap_height);
+  status += HPDF_Dict_AddNumber (descriptor, "Flags", definition->flags);
+  status += HPDF_Dict_Add (descriptor, "FontBBox", HPDF_Box_Array_New (doc->mmgr, definition->font_bbox));
+  status += HPDF_Dict_AddName (descriptor, "FontName", attr->base_font);
+  status += HPDF_Dict_AddNumber (descriptor, "ItalicAngle", definition->italic_angle);
+  status += HPDF_Dict_AddNumber (descriptor, "StemV", definition->stemv);
+  status += HPDF_Dict_AddNumber (descriptor, "XHeight", definition->x_height);
+  definition->descriptor = descriptor;
+  return status == HPDF_OK;
+}
+
+/* libharu checks the embedding permissions of the OS/2 table only for the
+ * fonts it embeds itself: restricted licence, no subsetting, bitmaps only. */
+static gboolean
+may_embed (Face *face)
+{
+  hb_blob_t *os2 = hb_face_reference_table (face->face, HB_TAG ('O', 'S', '/', '2'));
+  unsigned length;
+  const guint8 *data = (const guint8 *) hb_blob_get_data (os2, &length);
+  guint16 type = length >= 10 ? (guint16) (data[8] << 8 | data[9]) : 0;
+
+  hb_blob_destroy (os2);
+  return (type & (0x0002 | 0x0100 | 0x0200)) == 0;
+}
+
 ShenbaoPdfSubset *
 shenbao_pdf_fonts_use (HPDF_Doc         doc,
                        ShenbaoPdfFace   id,
@@ -662,6 +734,7 @@ shenbao_pdf_fonts_use (HPDF_Doc         doc,
   g_autoptr(ShenbaoPdfSubset) subset = g_new0 (ShenbaoPdfSubset, 1);
   hb_blob_t *file;
   const char *name;
+  HPDF_FontDef definition = NULL;
   HPDF_UINT n_loaded;
 
   g_return_val_if_fail (n_chars > 0, NULL);
@@ -669,6 +742,13 @@ shenbao_pdf_fonts_use (HPDF_Doc         doc,
   if (face->font == NULL)
     {
       g_propagate_error (error, g_error_copy (face->error));
+      return NULL;
+    }
+  if (!may_embed (face))
+    {
+      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_FONT,
+                   _("The font “%s” cannot be embedded in a PDF: its licence forbids it (set %s to another font)."),
+                   face->path, face_info[id].variable);
       return NULL;
     }
   subset->codes = g_hash_table_new (NULL, NULL);
@@ -679,19 +759,23 @@ shenbao_pdf_fonts_use (HPDF_Doc         doc,
    * face of this document. */
   n_loaded = doc->fontdef_list->count;
   name = load_into_libharu (doc, file);
-  hb_blob_destroy (file);
   if (name != NULL && doc->fontdef_list->count == n_loaded)
     {
       g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_FONT,
                    _("The font “%s” has the name of another font of the document (%s): set %s to another font."),
                    face->path, name, face_info[id].variable);
+      hb_blob_destroy (file);
       return NULL;
     }
   if (name != NULL)
+    definition = HPDF_GetFontDef (doc, name);
+  if (definition != NULL)
     {
-      set_subset_tag (doc, name, face->path, chars, n_chars);
-      subset->font = HPDF_GetFont (doc, name, "UTF-8");
+      set_subset_tag (definition, face->path, chars, n_chars);
+      if (embed_program (doc, definition, file))
+        subset->font = HPDF_GetFont (doc, name, "UTF-8");
     }
+  hb_blob_destroy (file);
   if (subset->font == NULL || !write_to_unicode (subset->font, subset->codes))
     {
       shenbao_pdf_fonts_set_error (error, doc);
