@@ -518,9 +518,13 @@ cut_subset (Face            *face,
   for (guint i = 0; input != NULL && i < n_chars; i++)
     hb_set_add (hb_subset_input_unicode_set (input), chars[i]);
   /* Hinting is for screens at small sizes; print needs none, and it would
-   * double the size of some faces. */
+   * double the size of some faces. libharu names the font from its English
+   * PostScript name, Windows' or else the Macintosh's: both are kept. */
   if (input != NULL)
-    hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_NO_HINTING);
+    {
+      hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NAME_LEGACY);
+      hb_set_add (hb_subset_input_set (input, HB_SUBSET_SETS_NAME_LANG_ID), 0);   /* Macintosh English */
+    }
   if (input != NULL)
     plan = hb_subset_plan_create_or_fail (face->face, input);
   if (plan != NULL)
