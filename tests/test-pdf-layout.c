@@ -252,6 +252,46 @@ test_override_used (void)
   g_test_trap_assert_passed ();
 }
 
+/* Two faces of one document from one font file: libharu keys its fonts by
+ * name, so the second subset gets a name of its own, and both draw. */
+static void
+test_same_font_twice (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShenbaoPdfLayout) layout = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *fonts = NULL;
+
+      g_setenv ("SHENBAO_FONT_KAI", "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", TRUE);
+      layout = shenbao_pdf_layout_new (&error);
+      g_assert_no_error (error);
+      shenbao_pdf_layout_add_page (layout);
+      shenbao_pdf_layout_text (layout, 20, 30, &song, "申报表");
+      shenbao_pdf_layout_text (layout, 20, 50, &kai, "参照样例");
+      bytes = shenbao_pdf_layout_save (layout, &error);
+      g_assert_no_error (error);
+      path = pdf_write_temp (bytes, "twice.pdf");
+      text = pdf_text (path);
+      fonts = pdf_fonts (path);
+      g_assert_nonnull (strstr (text, "申报表"));
+      g_assert_nonnull (strstr (text, "参照样例"));
+      g_assert_nonnull (strstr (fonts, "BousungEG-Light-GB-kai"));
+      g_assert_cmpuint (pdf_dark_pixels (path), >, 40);
+      return;
+    }
+  if (!g_file_test ("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the Debian path of AR PL SungtiL GB is not there");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 /* With no font installed at all, the message names the package to install. */
 static void
 test_not_installed (void)
@@ -315,6 +355,7 @@ main (int    argc,
   g_test_add_func ("/pdf-layout/kai-fallback", test_kai_fallback);
   g_test_add_func ("/pdf-layout/fallbacks-from-data", test_fallbacks_from_data);
   g_test_add_func ("/pdf-layout/subset-tags", test_subset_tags);
+  g_test_add_func ("/pdf-layout/same-font-twice", test_same_font_twice);
   g_test_add_func ("/pdf-layout/metadata-and-watermark", test_metadata_and_watermark);
   g_test_add_func ("/pdf-layout/override", test_override);
   g_test_add_func ("/pdf-layout/override-used", test_override_used);

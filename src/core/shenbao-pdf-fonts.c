@@ -499,12 +499,63 @@ make_code_cmap (guint n_glyphs)
                          (hb_destroy_func_t) g_byte_array_unref);
 }
 
+static void
+append_name_record (GByteArray *records,
+                    GByteArray *strings,
+                    guint       name_id,
+                    const char *text)
+{
+  glong n_units = 0;
+  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (text, -1, NULL, &n_units, NULL);
+
+  append_u16 (records, 3);            /* Windows */
+  append_u16 (records, 1);            /* Unicode BMP */
+  append_u16 (records, 0x409);        /* English (United States) */
+  append_u16 (records, name_id);
+  append_u16 (records, 2 * n_units);
+  append_u16 (records, strings->len);
+  for (glong i = 0; i < n_units; i++)
+    append_u16 (strings, utf16[i]);
+}
+
+/* A name table of the two names libharu reads, the PostScript name renamed:
+ * libharu keys the fonts of a document by it (ParseName), so that two faces
+ * of one font file, a Kai face overridden by the Song one, need two names. */
+static hb_blob_t *
+make_name_table (Face       *face,
+                 const char *suffix)
+{
+  char name[64] = { 0 }, style[64] = { 0 };
+  unsigned name_length = sizeof name, style_length = sizeof style;
+  g_autofree char *renamed = NULL;
+  g_autoptr(GByteArray) records = g_byte_array_new ();
+  g_autoptr(GByteArray) strings = g_byte_array_new ();
+  GByteArray *table = g_byte_array_new ();
+
+  hb_ot_name_get_utf8 (face->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &name_length,
+                       name);
+  hb_ot_name_get_utf8 (face->face, HB_OT_NAME_ID_FONT_SUBFAMILY, HB_LANGUAGE_INVALID, &style_length,
+                       style);
+  renamed = g_strdup_printf ("%s-%s", *name != '\0' ? name : "Font", suffix);
+  append_name_record (records, strings, HB_OT_NAME_ID_FONT_SUBFAMILY, *style != '\0' ? style : "Regular");
+  append_name_record (records, strings, HB_OT_NAME_ID_POSTSCRIPT_NAME, renamed);
+  append_u16 (table, 0);                    /* format */
+  append_u16 (table, 2);                    /* records */
+  append_u16 (table, 6 + records->len);     /* where the strings start */
+  g_byte_array_append (table, records->data, records->len);
+  g_byte_array_append (table, strings->data, strings->len);
+  return hb_blob_create ((const char *) table->data, table->len, HB_MEMORY_MODE_READONLY, table,
+                         (hb_destroy_func_t) g_byte_array_unref);
+}
+
 /* The subset of face for the characters of chars it has: its file, with the
- * code cmap; codes receives each character's code. */
+ * code cmap, and renamed with rename when not NULL; codes receives each
+ * character's code. */
 static hb_blob_t *
 cut_subset (Face            *face,
             const gunichar  *chars,
             guint            n_chars,
+            const char      *rename,
             GHashTable      *codes,
             GError         **error)
 {
@@ -554,6 +605,8 @@ cut_subset (Face            *face,
       goto out;
     }
   hb_face_builder_add_table (subset, HB_TAG ('c', 'm', 'a', 'p'), make_code_cmap (n_glyphs));
+  if (rename != NULL)
+    hb_face_builder_add_table (subset, HB_TAG ('n', 'a', 'm', 'e'), make_name_table (face, rename));
   file = hb_face_reference_blob (subset);
 
 out:
@@ -756,13 +809,23 @@ shenbao_pdf_fonts_use (HPDF_Doc         doc,
       return NULL;
     }
   subset->codes = g_hash_table_new (NULL, NULL);
-  file = cut_subset (face, chars, n_chars, subset->codes, error);
+  file = cut_subset (face, chars, n_chars, NULL, subset->codes, error);
   if (file == NULL)
     return NULL;
   /* libharu gives back the font it has already loaded by that name: another
-   * face of this document. */
+   * face of this document from the same font. That subset is cut again under
+   * a name of its own. */
   n_loaded = doc->fontdef_list->count;
   name = load_into_libharu (doc, file);
+  if (name != NULL && doc->fontdef_list->count == n_loaded)
+    {
+      hb_blob_destroy (file);
+      g_hash_table_remove_all (subset->codes);
+      file = cut_subset (face, chars, n_chars, face_info[id].group, subset->codes, error);
+      if (file == NULL)
+        return NULL;
+      name = load_into_libharu (doc, file);
+    }
   if (name != NULL && doc->fontdef_list->count == n_loaded)
     {
       g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_FONT,
