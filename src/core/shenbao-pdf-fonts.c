@@ -644,11 +644,23 @@ load_into_libharu (HPDF_Doc    doc,
 }
 
 /* libharu hooks: the only places where Shenbao reaches past libharu's
- * public API (hpdf.h), each checked by tests/test-pdf-layout.c (subset-tags,
- * beyond-bmp, missing) and by every PDF test through pdf_fonts() (embedded,
- * subset, ToUnicode).
+ * public API (hpdf.h) into its structures, in this one place:
+ * n_font_definitions, set_subset_tag, write_to_unicode and embed_program.
+ * tests/test-pdf-layout.c checks each (same-font-twice, subset-tags,
+ * beyond-bmp and missing, fallback and its pixels), and every PDF test does
+ * through pdf_fonts() (every font embedded, a subset, with a ToUnicode map,
+ * its tag not libharu's).
  *
- * The subset tag: libharu tags the fonts of a document HPDFAA, HPDFAB… in
+ * How many fonts the document has loaded: libharu gives back the font it
+ * has already loaded by the same PostScript name, as if it had loaded the
+ * new one. */
+static HPDF_UINT
+n_font_definitions (HPDF_Doc doc)
+{
+  return doc->fontdef_list->count;
+}
+
+/* The subset tag: libharu tags the fonts of a document HPDFAA, HPDFAB… in
  * the order it loads them, so every PDF would carry HPDFAA+ for a different
  * subset and merging PDFs would mix them up. The tag is drawn from the
  * characters, so that another set of glyphs has another tag. */
@@ -780,6 +792,46 @@ may_embed (Face *face)
   return (type & (0x0002 | 0x0100 | 0x0200)) == 0;
 }
 
+/* Cuts the subset and loads it into libharu: its file, which the PDF embeds,
+ * and its name in the document. A face of the document from the same font
+ * already has the name: that subset is cut again under a name of its own. */
+static hb_blob_t *
+load_subset (HPDF_Doc         doc,
+             ShenbaoPdfFace   id,
+             const gunichar  *chars,
+             guint            n_chars,
+             GHashTable      *codes,
+             const char     **name,
+             GError         **error)
+{
+  Face *face = open_face (id);
+  HPDF_UINT n_loaded = n_font_definitions (doc);
+  hb_blob_t *file = cut_subset (face, chars, n_chars, NULL, codes, error);
+
+  if (file == NULL)
+    return NULL;
+  *name = load_into_libharu (doc, file);
+  if (*name != NULL && n_font_definitions (doc) == n_loaded)
+    {
+      hb_blob_destroy (file);
+      g_hash_table_remove_all (codes);
+      file = cut_subset (face, chars, n_chars, face_info[id].group, codes, error);
+      if (file == NULL)
+        return NULL;
+      *name = load_into_libharu (doc, file);
+    }
+  if (*name == NULL)
+    shenbao_pdf_fonts_set_error (error, doc);
+  else if (n_font_definitions (doc) == n_loaded)
+    g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_FONT,
+                 _("The font “%s” has the name of another font of the document (%s): set %s to another font."),
+                 face->path, *name, face_info[id].variable);
+  else
+    return file;
+  hb_blob_destroy (file);
+  return NULL;
+}
+
 ShenbaoPdfSubset *
 shenbao_pdf_fonts_use (HPDF_Doc         doc,
                        ShenbaoPdfFace   id,
@@ -790,9 +842,8 @@ shenbao_pdf_fonts_use (HPDF_Doc         doc,
   Face *face = open_face (id);
   g_autoptr(ShenbaoPdfSubset) subset = g_new0 (ShenbaoPdfSubset, 1);
   hb_blob_t *file;
-  const char *name;
-  HPDF_FontDef definition = NULL;
-  HPDF_UINT n_loaded;
+  const char *name = NULL;
+  HPDF_FontDef definition;
 
   g_return_val_if_fail (n_chars > 0, NULL);
 
@@ -809,33 +860,10 @@ shenbao_pdf_fonts_use (HPDF_Doc         doc,
       return NULL;
     }
   subset->codes = g_hash_table_new (NULL, NULL);
-  file = cut_subset (face, chars, n_chars, NULL, subset->codes, error);
+  file = load_subset (doc, id, chars, n_chars, subset->codes, &name, error);
   if (file == NULL)
     return NULL;
-  /* libharu gives back the font it has already loaded by that name: another
-   * face of this document from the same font. That subset is cut again under
-   * a name of its own. */
-  n_loaded = doc->fontdef_list->count;
-  name = load_into_libharu (doc, file);
-  if (name != NULL && doc->fontdef_list->count == n_loaded)
-    {
-      hb_blob_destroy (file);
-      g_hash_table_remove_all (subset->codes);
-      file = cut_subset (face, chars, n_chars, face_info[id].group, subset->codes, error);
-      if (file == NULL)
-        return NULL;
-      name = load_into_libharu (doc, file);
-    }
-  if (name != NULL && doc->fontdef_list->count == n_loaded)
-    {
-      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_FONT,
-                   _("The font “%s” has the name of another font of the document (%s): set %s to another font."),
-                   face->path, name, face_info[id].variable);
-      hb_blob_destroy (file);
-      return NULL;
-    }
-  if (name != NULL)
-    definition = HPDF_GetFontDef (doc, name);
+  definition = HPDF_GetFontDef (doc, name);
   if (definition != NULL)
     {
       set_subset_tag (definition, face->path, chars, n_chars);
