@@ -548,6 +548,16 @@ make_name_table (Face       *face,
                          (hb_destroy_func_t) g_byte_array_unref);
 }
 
+/* The subset keeps a reference to the table. */
+static void
+replace_table (hb_face_t *subset,
+               hb_tag_t   tag,
+               hb_blob_t *table)
+{
+  hb_face_builder_add_table (subset, tag, table);
+  hb_blob_destroy (table);
+}
+
 /* The subset of face for the characters of chars it has: its file, with the
  * code cmap, and renamed with rename when not NULL; codes receives each
  * character's code. */
@@ -604,9 +614,9 @@ cut_subset (Face            *face,
                    _("The document draws more than %u different characters in one font."), MAX_CODES);
       goto out;
     }
-  hb_face_builder_add_table (subset, HB_TAG ('c', 'm', 'a', 'p'), make_code_cmap (n_glyphs));
+  replace_table (subset, HB_TAG ('c', 'm', 'a', 'p'), make_code_cmap (n_glyphs));
   if (rename != NULL)
-    hb_face_builder_add_table (subset, HB_TAG ('n', 'a', 'm', 'e'), make_name_table (face, rename));
+    replace_table (subset, HB_TAG ('n', 'a', 'm', 'e'), make_name_table (face, rename));
   file = hb_face_reference_blob (subset);
 
 out:
