@@ -7,7 +7,9 @@
 # five PDFs a candidate), and, when BASELINE names another build's
 # shenbao-cli, that build's batch. Prints the medians over RUNS runs of the
 # wall time and of the CPU time (user + system), and applications per second
-# of each: the batch is single-threaded, so per CPU second is per core.
+# of each. The batch runs a worker per processor it may use: it runs once on
+# one core (taskset -c 0) and once on all, and the wall times give the
+# speed-up; per CPU second is per core.
 #   bench/batch.sh [N]     (default 200)     RUNS=5 BASELINE=/other/build/src/cli/shenbao-cli bench/batch.sh
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,11 +40,12 @@ measure() {
   python3 - "$runs" "$work" "$@" <<'EOF'
 import os, shutil, statistics, subprocess, sys, time
 runs, work, program, options = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
+prefix = os.environ.get("PREFIX", "").split()
 walls, cpus = [], []
 for _ in range(runs):
     shutil.rmtree(os.path.join(work, "out"), ignore_errors=True)
     start = time.perf_counter()
-    child = subprocess.Popen([program, "batch", os.path.join(work, "batch.csv"), "--out", os.path.join(work, "out")]
+    child = subprocess.Popen(prefix + [program, "batch", os.path.join(work, "batch.csv"), "--out", os.path.join(work, "out")]
                              + options, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     walls.append((time.perf_counter() - start) * 1000)
@@ -57,6 +60,7 @@ row() {
   label=$1
   shift
   set -- $(measure "$@")
+  last_wall=$1
   pdfs=$(find "$work/out" -name '*.pdf' | wc -l)
   size=$(find "$work/out" -name 'print-package.pdf' | head -n 1 | xargs stat -c %s)
   awk -v l="$label" -v n="$n" -v p="$pdfs" -v w="$1" -v c="$2" -v s="$size" 'BEGIN {
@@ -69,5 +73,13 @@ echo
 echo "| run | PDFs | wall | CPU | applications/s (wall) | applications/s (CPU: per core) | one print package |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
 [ -z "${BASELINE:-}" ] || row "\`$BASELINE batch\`" "$BASELINE"
-row "batch (print package)" "$cli"
+export PREFIX="taskset -c 0"
+row "batch on one core (taskset -c 0)" "$cli"
+one_core=$last_wall
+PREFIX=
+row "batch on $(nproc) cores (print package)" "$cli"
+all_cores=$last_wall
 row "batch --all-documents (five PDFs)" "$cli" --all-documents
+echo
+awk -v a="$one_core" -v b="$all_cores" -v n="$(nproc)" \
+  'BEGIN { printf "wall-time speed-up on %d cores against one: %.2f×\n", n, a / (b > 0 ? b : 1) }'

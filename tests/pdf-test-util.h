@@ -105,11 +105,37 @@ pdf_fonts (const char *path)
       for (guint j = 0; columns[j] != NULL; j++)
         if (*columns[j] != '\0')
           g_ptr_array_add (words, columns[j]);
-      /* name type… encoding emb sub uni object ID: emb is the fifth from the end */
+      const char *name = g_ptr_array_index (words, 0);
+
+      /* name type… encoding emb sub uni object ID: emb is the fifth from the
+       * end; every font embedded, a subset, with a ToUnicode map */
       g_assert_cmpuint (words->len, >=, 6);
       g_assert_cmpstr (g_ptr_array_index (words, words->len - 5), ==, "yes");
+      g_assert_cmpstr (g_ptr_array_index (words, words->len - 4), ==, "yes");
+      g_assert_cmpstr (g_ptr_array_index (words, words->len - 3), ==, "yes");
+      /* a subset's name starts with a tag of six capitals and "+", its own:
+       * libharu's first would be HPDFAA in every file */
+      g_assert_cmpuint (strlen (name), >, 7);
+      for (int c = 0; c < 6; c++)
+        g_assert_true (g_ascii_isupper (name[c]));
+      g_assert_cmpint (name[6], ==, '+');
+      g_assert_false (g_str_has_prefix (name, "HPDFA"));
     }
   return g_steal_pointer (&run.out);
+}
+
+/* The tagged name pdffonts gives for the font whose name holds family. */
+static inline char *
+pdf_font_name (const char *path,
+               const char *family)
+{
+  g_autofree char *fonts = pdf_fonts (path);
+  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+
+  for (guint i = 2; lines[i] != NULL; i++)
+    if (strstr (lines[i], family) != NULL)
+      return g_strndup (lines[i], strcspn (lines[i], " "));
+  return NULL;
 }
 
 static inline void

@@ -98,11 +98,17 @@ test_csv_batch (void)
   for (guint i = 1; i < summary->len; i++)
     {
       const ShenbaoCsvRow *row = g_ptr_array_index (summary, i);
+      g_autofree char *source = g_strdup_printf ("line %u", i + 1);
+      g_autofree char *folder = g_strdup_printf ("%04u-", i);
       g_autofree char *pdf = NULL;
       g_autofree char *form = NULL;
 
+      /* In the order of the input, whatever order the workers of the
+       * batch finished in. */
+      g_assert_cmpstr (row->fields[0], ==, source);
       if (row == broken)
         continue;
+      g_assert_true (g_str_has_prefix (row->fields[2], folder));
       g_assert_cmpstr (row->fields[4], ==, "passes");
       pdf = g_build_filename (out, row->fields[2], "print-package.pdf", NULL);
       g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));

@@ -8,12 +8,16 @@
 #include "shenbao-cli.h"
 
 /* One candidate of the batch: where it came from ("a.xml", "line 3") and
- * its application, or why there is none. */
+ * its application, or why there is none; once processed, its line of
+ * summary.csv and whether it passes. */
 typedef struct
 {
   char               *source;
   ShenbaoApplication *application;
   GError             *error;
+  guint               number;
+  GString            *summary;
+  gboolean            passes;
 } Candidate;
 
 static void
@@ -22,6 +26,8 @@ candidate_free (Candidate *candidate)
   g_free (candidate->source);
   g_clear_object (&candidate->application);
   g_clear_error (&candidate->error);
+  if (candidate->summary != NULL)
+    g_string_free (candidate->summary, TRUE);
   g_free (candidate);
 }
 
@@ -36,6 +42,7 @@ add_candidate (GPtrArray          *candidates,
   candidate->source = source;
   candidate->application = application;
   candidate->error = error;
+  candidate->number = candidates->len + 1;
   g_ptr_array_add (candidates, candidate);
 }
 
@@ -174,6 +181,60 @@ process (Candidate        *candidate,
   return passes;
 }
 
+/* What every worker shares, read-only but for the queue of candidates done. */
+typedef struct
+{
+  ShenbaoCatalogue *catalogue;
+  const GDate      *today;
+  const char       *out;
+  guint             documents;
+  GAsyncQueue      *done;
+} Batch;
+
+static void
+process_in_pool (gpointer data,
+                 gpointer user_data)
+{
+  Candidate *candidate = data;
+  Batch *batch = user_data;
+
+  candidate->summary = g_string_new (NULL);
+  candidate->passes = process (candidate, candidate->number, batch->catalogue, batch->today, batch->out,
+                               batch->documents, candidate->summary);
+  g_async_queue_push (batch->done, candidate);
+}
+
+/* Candidates are independent: each is checked and rendered on a worker of a
+ * pool with a thread per processor this process may run on (taskset limits
+ * it). The core shares the catalogue, the forms and the fonts between
+ * threads read-only; each PDF has a libharu document of its own. */
+static guint
+process_all (GPtrArray *candidates,
+             Batch     *batch)
+{
+  GThreadPool *pool;
+  guint failed = 0;
+
+  batch->done = g_async_queue_new ();
+  pool = g_thread_pool_new (process_in_pool, batch, (int) g_get_num_processors (), FALSE, NULL);
+  for (guint i = 0; i < candidates->len; i++)
+    g_thread_pool_push (pool, g_ptr_array_index (candidates, i), NULL);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *candidate = g_async_queue_pop (batch->done);
+
+      if (!candidate->passes)
+        failed++;
+      /* One progress line, rewritten in place. */
+      g_printerr ("\r");
+      g_printerr (_("%u of %u done, %u failing"), i + 1, candidates->len, failed);
+    }
+  g_printerr ("\n");
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_async_queue_unref (batch->done);
+  return failed;
+}
+
 int
 shenbao_cli_batch (int    argc,
                    char **argv)
@@ -203,8 +264,9 @@ shenbao_cli_batch (int    argc,
   g_autofree char *summary_path = NULL;
   ShenbaoCatalogue *catalogue;
   GDate today;
-  guint failed = 0;
+  guint failed;
   guint documents;
+  Batch batch;
   gboolean read;
 
   if (!shenbao_cli_parse (context, &argc, &argv, 1, 1))
@@ -241,17 +303,12 @@ shenbao_cli_batch (int    argc,
       return SHENBAO_CLI_EXIT_USAGE;
     }
 
+  batch = (Batch) { catalogue, &today, out, documents, NULL };
+  failed = process_all (candidates, &batch);
+  /* In the order of the input, whatever order the workers finished in. */
   for (guint i = 0; i < candidates->len; i++)
-    {
-      Candidate *candidate = g_ptr_array_index (candidates, i);
-
-      if (!process (candidate, i + 1, catalogue, &today, out, documents, summary))
-        failed++;
-      /* One progress line, rewritten in place. */
-      g_printerr ("\r");
-      g_printerr (_("%u of %u done, %u failing"), i + 1, candidates->len, failed);
-    }
-  g_printerr ("\n");
+    g_string_append_len (summary, ((Candidate *) g_ptr_array_index (candidates, i))->summary->str,
+                         ((Candidate *) g_ptr_array_index (candidates, i))->summary->len);
   if (!g_file_set_contents (summary_path, summary->str, (gssize) summary->len, &error))
     {
       g_printerr ("%s\n", error->message);

@@ -20,7 +20,6 @@
 typedef enum
 {
   OP_TEXT,        /* a run of characters of one face */
-  OP_OUTLINE,     /* one character drawn as a path (beyond the BMP) */
   OP_LINE,
   OP_RECTANGLE,
   OP_FILL,
@@ -35,8 +34,8 @@ typedef struct
   double          line_width;
   guint32         color;
   ShenbaoPdfStyle style;           /* text: the face that draws it */
-  gunichar        c;               /* OP_OUTLINE */
   char           *text;            /* OP_TEXT */
+  gboolean        hidden;          /* OP_TEXT: only there to be read back, x2 points wide */
 } Op;
 
 struct _ShenbaoPdfLayout
@@ -278,7 +277,8 @@ advance_pen (TextPen *pen,
 }
 
 /* A character no face has: a box in its place, and a warning that names it,
- * so that nothing is dropped silently. */
+ * so that nothing is dropped silently; the character itself is written
+ * invisibly in the box, so that the text read back from the PDF has it. */
 static void
 mark_missing (TextPen  *pen,
               gunichar  c)
@@ -295,6 +295,16 @@ mark_missing (TextPen  *pen,
   op.y2 = 0.9 * em;
   op.line_width = 0.5;
   op.color = pen->style->color;
+  g_array_append_val (pen->ops, op);
+
+  op = (Op) { OP_TEXT };
+  op.x = pen->x;
+  op.y = pen->y;
+  op.angle = pen->angle;
+  op.style = *pen->style;
+  op.text = g_ucs4_to_utf8 (&c, 1, NULL, NULL, NULL);
+  op.hidden = TRUE;
+  op.x2 = width;
   g_array_append_val (pen->ops, op);
   advance_pen (pen, width / POINTS_PER_MM);
 }
@@ -314,7 +324,6 @@ add_text (ShenbaoPdfLayout      *self,
     {
       gunichar c = g_utf8_get_char (p);
       ShenbaoPdfFace face;
-      Op op = { OP_OUTLINE };
 
       if (is_invisible (c))
         continue;
@@ -323,32 +332,15 @@ add_text (ShenbaoPdfLayout      *self,
           mark_missing (&pen, c);
           continue;
         }
-      if (c > 0xFFFF)
+      if (pen.run->len > 0 && face != pen.run_face)
+        flush_run (&pen);
+      if (pen.run->len == 0)
         {
-          /* libharu 2.3's UTF-8 encoder drops what lies beyond the BMP: the
-           * glyph is drawn from its outline instead. */
-          flush_run (&pen);
-          op.x = pen.x;
-          op.y = pen.y;
-          op.angle = angle;
-          op.style = *style;
-          op.style.face = face;
-          op.color = style->color;
-          op.c = c;
-          g_array_append_val (ops, op);
+          pen.run_face = face;
+          pen.run_x = pen.x;
+          pen.run_y = pen.y;
         }
-      else
-        {
-          if (pen.run->len > 0 && face != pen.run_face)
-            flush_run (&pen);
-          if (pen.run->len == 0)
-            {
-              pen.run_face = face;
-              pen.run_x = pen.x;
-              pen.run_y = pen.y;
-            }
-          g_string_append_unichar (pen.run, c);
-        }
+      g_string_append_unichar (pen.run, c);
       advance_pen (&pen, shenbao_pdf_fonts_advance (face, c) * shenbao_pdf_style_em (style) / 1000.0);
     }
   flush_run (&pen);
@@ -568,22 +560,35 @@ shenbao_pdf_layout_watermark (ShenbaoPdfLayout      *self,
   g_array_prepend_vals (current_page (self), ops->data, ops->len);
 }
 
-/* Writing: each face the pages draw is set up for exactly its characters,
- * then the ops are replayed into libharu. */
+/* Writing: each face the pages draw is cut to exactly its characters, then
+ * the ops are replayed into libharu. */
 
 typedef struct
 {
-  HPDF_Font fonts[SHENBAO_PDF_N_FACES];
+  ShenbaoPdfSubset *subsets[SHENBAO_PDF_N_FACES];
 } Fonts;
 
-static gboolean
-prepare_fonts (ShenbaoPdfLayout  *self,
-               HPDF_Doc           doc,
-               Fonts             *fonts,
-               GError           **error)
+static void
+fonts_clear (Fonts *fonts)
 {
-  g_autofree guint8 *used = g_new0 (guint8, 0x10000);   /* bit i: face i draws the code */
+  for (int face = 0; face < SHENBAO_PDF_N_FACES; face++)
+    g_clear_pointer (&fonts->subsets[face], shenbao_pdf_subset_free);
+}
 
+static int
+compare_chars (gconstpointer a,
+               gconstpointer b)
+{
+  gunichar x = *(const gunichar *) a, y = *(const gunichar *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The characters of the pages, per face that draws them. */
+static void
+collect_chars (ShenbaoPdfLayout *self,
+               GHashTable      **used)
+{
   for (guint p = 0; p < self->pages->len; p++)
     {
       GArray *ops = g_ptr_array_index (self->pages, p);
@@ -595,24 +600,53 @@ prepare_fonts (ShenbaoPdfLayout  *self,
           if (op->kind != OP_TEXT)
             continue;
           for (const char *c = op->text; *c != '\0'; c = g_utf8_next_char (c))
-            used[g_utf8_get_char (c)] |= 1 << op->style.face;
+            g_hash_table_add (used[op->style.face], GUINT_TO_POINTER (g_utf8_get_char (c)));
         }
     }
+}
+
+static GArray *
+sorted_chars (GHashTable *set)
+{
+  GArray *chars = g_array_sized_new (FALSE, FALSE, sizeof (gunichar), g_hash_table_size (set));
+  GHashTableIter iter;
+  gpointer c;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &c, NULL))
+    {
+      gunichar code = GPOINTER_TO_UINT (c);
+
+      g_array_append_val (chars, code);
+    }
+  g_array_sort (chars, compare_chars);
+  return chars;
+}
+
+static gboolean
+prepare_fonts (ShenbaoPdfLayout  *self,
+               HPDF_Doc           doc,
+               Fonts             *fonts,
+               GError           **error)
+{
+  GHashTable *used[SHENBAO_PDF_N_FACES];
+  gboolean prepared = TRUE;
 
   for (int face = 0; face < SHENBAO_PDF_N_FACES; face++)
+    used[face] = g_hash_table_new (NULL, NULL);
+  collect_chars (self, used);
+  for (int face = 0; face < SHENBAO_PDF_N_FACES && prepared; face++)
     {
-      g_autoptr(GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+      g_autoptr(GArray) chars = sorted_chars (used[face]);
 
-      for (gunichar c = 0; c < 0x10000; c++)
-        if (used[c] & (1 << face))
-          g_array_append_val (chars, c);
       if (chars->len == 0)
         continue;
-      fonts->fonts[face] = shenbao_pdf_fonts_use (doc, face, (const gunichar *) chars->data, chars->len, error);
-      if (fonts->fonts[face] == NULL)
-        return FALSE;
+      fonts->subsets[face] = shenbao_pdf_fonts_use (doc, face, (const gunichar *) chars->data, chars->len, error);
+      prepared = fonts->subsets[face] != NULL;
     }
-  return TRUE;
+  for (int face = 0; face < SHENBAO_PDF_N_FACES; face++)
+    g_hash_table_unref (used[face]);
+  return prepared;
 }
 
 static void
@@ -635,34 +669,35 @@ write_text (HPDF_Page    page,
             const Op    *op)
 {
   double c = cos (op->angle), s = sin (op->angle);
+  ShenbaoPdfSubset *subset = fonts->subsets[op->style.face];
+  g_autofree char *codes = shenbao_pdf_subset_encode (subset, op->text);
 
   HPDF_Page_BeginText (page);
-  HPDF_Page_SetFontAndSize (page, fonts->fonts[op->style.face], op->style.size);
+  HPDF_Page_SetFontAndSize (page, shenbao_pdf_subset_get_font (subset), op->style.size);
   set_fill (page, op->color);
-  if (op->style.bold)
+  if (op->hidden)
+    {
+      /* As wide as its box, however wide the face's .notdef glyph is, so
+       * that text extraction keeps it in its place on the line. */
+      double advance = shenbao_pdf_fonts_advance (op->style.face, g_utf8_get_char (op->text)) * op->style.size / 1000;
+
+      HPDF_Page_SetTextRenderingMode (page, HPDF_INVISIBLE);
+      if (advance > 0)
+        HPDF_Page_SetHorizontalScalling (page, 100 * op->x2 / advance);
+    }
+  else if (op->style.bold)
     {
       set_stroke (page, op->color);
       HPDF_Page_SetLineWidth (page, op->style.size / 30);
       HPDF_Page_SetTextRenderingMode (page, HPDF_FILL_THEN_STROKE);
     }
   HPDF_Page_SetTextMatrix (page, c, s, -s, c, op->x, op->y);
-  HPDF_Page_ShowText (page, op->text);
-  if (op->style.bold)
+  HPDF_Page_ShowText (page, codes);
+  if (op->style.bold || op->hidden)
     HPDF_Page_SetTextRenderingMode (page, HPDF_FILL);
+  if (op->hidden)
+    HPDF_Page_SetHorizontalScalling (page, 100);
   HPDF_Page_EndText (page);
-}
-
-static void
-write_outline (HPDF_Page  page,
-               const Op  *op)
-{
-  double c = cos (op->angle), s = sin (op->angle);
-
-  HPDF_Page_GSave (page);
-  HPDF_Page_Concat (page, c, s, -s, c, op->x, op->y);
-  set_fill (page, op->color);
-  shenbao_pdf_fonts_fill_outline (page, op->style.face, op->c, 0, 0, op->style.size);
-  HPDF_Page_GRestore (page);
 }
 
 static void
@@ -682,9 +717,6 @@ write_page (HPDF_Doc     doc,
         {
         case OP_TEXT:
           write_text (page, fonts, op);
-          break;
-        case OP_OUTLINE:
-          write_outline (page, op);
           break;
         case OP_LINE:
           HPDF_Page_SetLineWidth (page, op->line_width);
@@ -800,11 +832,12 @@ shenbao_pdf_layout_save (ShenbaoPdfLayout  *self,
     {
       for (guint i = 0; i < self->pages->len; i++)
         write_page (doc, g_ptr_array_index (self->pages, i), &fonts);
-      if (HPDF_GetError (doc) == HPDF_OK && shenbao_pdf_fonts_embed (doc, &local_error))
+      if (HPDF_GetError (doc) == HPDF_OK)
         bytes = read_back (doc, &local_error);
       if (bytes == NULL && local_error == NULL)
         shenbao_pdf_fonts_set_error (&local_error, doc);
     }
+  fonts_clear (&fonts);
   shenbao_pdf_fonts_end_document (doc);
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
