@@ -516,6 +516,133 @@ test_fix_crop_turned (void)
   assert_fixed (tagged, photo, &report);
 }
 
+/* The best-quality JPEG of the portrait at most max_bytes, unpadded. */
+static GBytes *
+jpeg_under (GdkPixbuf *pixbuf,
+            gsize      max_bytes)
+{
+  for (int quality = 100; quality > 0; quality--)
+    {
+      GBytes *jpeg = fixture_jpeg (pixbuf, quality, FIXTURE_JPEG_BASELINE);
+
+      if (g_bytes_get_size (jpeg) <= max_bytes)
+        return jpeg;
+      g_bytes_unref (jpeg);
+    }
+  g_assert_not_reached ();
+}
+
+/* A comment of exactly length bytes of payload. */
+static GBytes *
+with_comment (GBytes *jpeg,
+              gsize   length)
+{
+  g_autofree char *payload = g_strnfill (length, 'x');
+
+  return fixture_with_segment (jpeg, 0xFE, payload);
+}
+
+/* SPEC §7: check-photo judges what the export writes. A 62 000-byte photo
+ * that is 30 000 bytes of picture and a comment used to pass the check and
+ * be refused by the export once the comment was stripped. */
+static void
+test_export_padded_comment (void)
+{
+  g_autoptr(GdkPixbuf) portrait = fixture_portrait (295, 413, FIXTURE_WHITE, 1.0);
+  g_autoptr(GBytes) picture = jpeg_under (portrait, 30000);
+  g_autoptr(GBytes) padded = with_comment (picture, 62000 - g_bytes_get_size (picture) - 4);
+  g_autoptr(GPtrArray) checks = shenbao_photo_check (padded);
+  g_autoptr(GPtrArray) exported_checks = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *words = g_strdup_printf ("would be %lu bytes", (gulong) g_bytes_get_size (picture));
+  const ShenbaoFinding *finding;
+
+  g_assert_cmpuint (g_bytes_get_size (padded), ==, 62000);
+  g_assert_cmpuint (count_errors (checks), ==, 1);
+  finding = shenbao_findings_find (checks, "photo.export");
+  g_assert_nonnull (finding);
+  g_assert_nonnull (strstr (finding->message, words));
+  g_assert_nonnull (finding->suggestion);
+
+  /* The export fixes what the check refused, and the result passes. */
+  exported = shenbao_photo_export (padded, checks, &error);
+  g_assert_no_error (error);
+  exported_checks = shenbao_photo_check (exported);
+  g_assert_cmpuint (count_errors (exported_checks), ==, 0);
+}
+
+/* Metadata that the window can spare: the check passes, and the export
+ * writes the very picture bytes without it, which pass again. */
+static void
+test_export_strips (void)
+{
+  g_autoptr(GdkPixbuf) portrait = fixture_portrait (295, 413, FIXTURE_WHITE, 1.0);
+  g_autoptr(GBytes) picture = jpeg_under (portrait, 60000);
+  g_autoptr(GBytes) tagged = fixture_with_orientation (picture, 1);
+  g_autoptr(GBytes) xmp = fixture_with_segment (tagged, 0xE1, "http://ns.adobe.com/xap/1.0/");
+  g_autoptr(GBytes) icc = fixture_with_segment (xmp, 0xE2, "ICC_PROFILE");
+  g_autoptr(GBytes) commented = with_comment (icc, 8000);
+  g_autoptr(GPtrArray) checks = shenbao_photo_check (commented);
+  g_autoptr(GPtrArray) exported_checks = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  ShenbaoImageInfo info;
+
+  g_assert_cmpuint (g_bytes_get_size (picture), >=, SHENBAO_PHOTO_MIN_BYTES);
+  g_assert_cmpuint (g_bytes_get_size (commented), <=, SHENBAO_PHOTO_MAX_BYTES);
+  g_assert_cmpuint (count_errors (checks), ==, 0);
+  g_assert_nonnull (shenbao_findings_find (checks, "photo.metadata"));
+
+  exported = shenbao_photo_export (commented, checks, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (exported, picture));
+  g_assert_true (shenbao_image_probe (exported, &info, NULL));
+  g_assert_false (info.has_metadata);
+  exported_checks = shenbao_photo_check (exported);
+  g_assert_cmpuint (count_errors (exported_checks), ==, 0);
+  g_assert_null (shenbao_findings_find (exported_checks, "photo.metadata"));
+
+  /* Nothing to strip: the photo leaves as it is. */
+  g_clear_pointer (&exported, g_bytes_unref);
+  exported = shenbao_photo_export (picture, exported_checks, &error);
+  g_assert_no_error (error);
+  g_assert_true (exported == picture);
+}
+
+/* A photo that shows upright only by its EXIF tag passes with a warning;
+ * the export turns it (new pixels, its own frame), and that passes too. */
+static void
+test_export_turned (void)
+{
+  g_autoptr(GdkPixbuf) upright = fixture_portrait (295, 413, FIXTURE_WHITE, 1.0);
+
+  for (int orientation = 2; orientation <= 8; orientation++)
+    {
+      g_autoptr(GdkPixbuf) stored = fixture_stored_for (upright, orientation);
+      g_autoptr(GBytes) picture = jpeg_under (stored, 60000);
+      g_autoptr(GBytes) tagged = fixture_with_orientation (picture, orientation);
+      g_autoptr(GPtrArray) checks = shenbao_photo_check (tagged);
+      g_autoptr(GPtrArray) exported_checks = NULL;
+      g_autoptr(GBytes) exported = NULL;
+      g_autoptr(GError) error = NULL;
+      ShenbaoImageInfo info;
+
+      g_test_message ("orientation %d", orientation);
+      g_assert_cmpuint (count_errors (checks), ==, 0);
+      g_assert_nonnull (shenbao_findings_find (checks, "photo.orientation.exif"));
+      exported = shenbao_photo_export (tagged, checks, &error);
+      g_assert_no_error (error);
+      g_assert_true (shenbao_image_probe (exported, &info, NULL));
+      g_assert_cmpint (info.orientation, ==, 1);
+      g_assert_false (info.has_metadata);
+      g_assert_cmpint (info.width, ==, SHENBAO_PHOTO_WIDTH);
+      exported_checks = shenbao_photo_check (exported);
+      g_assert_cmpuint (count_errors (exported_checks), ==, 0);
+      assert_upright_portrait (exported);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -531,6 +658,9 @@ main (int    argc,
   g_test_add_func ("/photo/fix/default-crop", test_default_crop);
   g_test_add_func ("/photo/fix/crop", test_fix_crop);
   g_test_add_func ("/photo/fix/crop-turned", test_fix_crop_turned);
+  g_test_add_func ("/photo/export/padded-comment", test_export_padded_comment);
+  g_test_add_func ("/photo/export/strips", test_export_strips);
+  g_test_add_func ("/photo/export/turned", test_export_turned);
 
   return g_test_run ();
 }
