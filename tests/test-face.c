@@ -180,7 +180,7 @@ test_check_tiny_face (void)
   g_assert_true (strstr (finding->message, "about 12%") != NULL
                  || strstr (finding->message, "about 11%") != NULL
                  || strstr (finding->message, "about 13%") != NULL);
-  g_assert_nonnull (strstr (finding->message, "30%–60%"));
+  g_assert_nonnull (strstr (finding->message, "28%–60%"));
   g_assert_nonnull (strstr (finding->message, "Crop and Fix"));
 }
 
