@@ -399,6 +399,26 @@ check_face_position (GPtrArray              *findings,
                           _("The head is cut by a side of the photo. %s"), face_fix ());
 }
 
+/* The face box in the photo's pixels. One that lies outside the photo
+ * comes from the fixer, which knows the face from the whole picture. */
+static void
+judge_face (GPtrArray              *findings,
+            const ShenbaoPhotoCrop *face,
+            int                     width,
+            int                     height)
+{
+  if (face->x + face->width <= 0 || face->y + face->height <= 0 || face->x >= width
+      || face->y >= height)
+    {
+      shenbao_findings_add (findings, SHENBAO_SEVERITY_ERROR, FIELD, "photo.face.outside",
+                            _("The frame leaves out the face found in the picture. %s"),
+                            face_fix ());
+      return;
+    }
+  check_face_size (findings, face, height);
+  check_face_position (findings, face, width, height);
+}
+
 /* No face, or several, is a warning only: a detector can miss (SPEC §7). */
 static void
 check_face (GPtrArray *findings,
@@ -438,8 +458,7 @@ check_face (GPtrArray *findings,
     (int) lround (face.width * scale),
     (int) lround (face.height * scale),
   };
-  check_face_size (findings, &face, height);
-  check_face_position (findings, &face, width, height);
+  judge_face (findings, &face, width, height);
 }
 
 static void
@@ -456,8 +475,11 @@ static void check_export (GPtrArray              *findings,
                           GBytes                 *data,
                           const ShenbaoImageInfo *info);
 
-GPtrArray *
-shenbao_photo_check (GBytes *data)
+/* face: the face box in the photo's pixels when the caller knows it (the
+ * fixer, from the whole picture), NULL to look for it. */
+static GPtrArray *
+check_photo (GBytes                 *data,
+             const ShenbaoPhotoCrop *face)
 {
   g_autoptr(GPtrArray) findings = shenbao_findings_new ();
   g_autoptr(GError) error = NULL;
@@ -504,10 +526,19 @@ shenbao_photo_check (GBytes *data)
   check_encoding (findings, &info);
   check_dimensions (findings, width, height);
   check_background (findings, pixbuf);
-  check_face (findings, pixbuf, width, height);
+  if (face != NULL)
+    judge_face (findings, face, width, height);
+  else
+    check_face (findings, pixbuf, width, height);
   if (shenbao_findings_worst (findings) < SHENBAO_SEVERITY_ERROR)
     check_export (findings, data, &info);
   return g_steal_pointer (&findings);
+}
+
+GPtrArray *
+shenbao_photo_check (GBytes *data)
+{
+  return check_photo (data, NULL);
 }
 
 /* Fixing */
@@ -769,27 +800,6 @@ encode_in_window (Source                 *source,
   return NULL;
 }
 
-/* A frame that cuts the face leaves the detector nothing to find in the
- * result: where the face found in the whole picture lies in the frame is
- * judged instead. Its size is not: measured on another scale, the box
- * differs by a few per cent, and a face the detector misses in the result
- * only warns. */
-static void
-check_face_in_frame (GPtrArray              *findings,
-                     const ShenbaoPhotoCrop *face,
-                     const ShenbaoPhotoCrop *frame)
-{
-  ShenbaoPhotoCrop mapped = { face->x - frame->x, face->y - frame->y, face->width, face->height };
-
-  if (mapped.x + mapped.width <= 0 || mapped.y + mapped.height <= 0 || mapped.x >= frame->width
-      || mapped.y >= frame->height)
-    shenbao_findings_add (findings, SHENBAO_SEVERITY_ERROR, FIELD, "photo.face.outside",
-                          _("The frame leaves out the face found in the picture. %s"),
-                          face_fix ());
-  else
-    check_face_position (findings, &mapped, frame->width, frame->height);
-}
-
 GBytes *
 shenbao_photo_fix (GBytes                 *data,
                    const ShenbaoPhotoCrop *crop,
@@ -837,10 +847,22 @@ shenbao_photo_fix (GBytes                 *data,
       return NULL;
     }
 
-  /* The guarantee: what the fixer writes passes its own check. */
-  findings = shenbao_photo_check (jpeg);
-  if (has_face && shenbao_findings_find (findings, "photo.face.none") != NULL)
-    check_face_in_frame (findings, &face, &chosen);
+  /* The guarantee: what the fixer writes passes its own check. The face
+   * found in the whole picture is judged where the frame put it: found
+   * again in the result, the box would cost another search, and a frame
+   * that cuts the face would leave nothing to find. */
+  if (has_face)
+    {
+      double scale = (double) attempt.width / chosen.width;
+
+      face = (ShenbaoPhotoCrop) {
+        (int) lround ((face.x - chosen.x) * scale),
+        (int) lround ((face.y - chosen.y) * scale),
+        (int) lround (face.width * scale),
+        (int) lround (face.height * scale),
+      };
+    }
+  findings = check_photo (jpeg, has_face ? &face : NULL);
   if (!findings_allow (findings, error))
     return NULL;
   if (report != NULL)
