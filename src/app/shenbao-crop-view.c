@@ -204,20 +204,22 @@ shenbao_crop_view_snapshot (GtkWidget   *widget,
                       self->width * scale, frame_height (self->width) * scale);
   gtk_snapshot_append_texture (snapshot, self->texture, &picture);
 
-  /* What the crop leaves out is shaded: above, below, left, right. */
-  gtk_snapshot_append_color (snapshot, &shade,
-                             &GRAPHENE_RECT_INIT (picture.origin.x, picture.origin.y, picture.size.width,
-                                                  frame.origin.y - picture.origin.y));
-  gtk_snapshot_append_color (snapshot, &shade,
-                             &GRAPHENE_RECT_INIT (picture.origin.x, frame.origin.y + frame.size.height, picture.size.width,
-                                                  picture.origin.y + picture.size.height - frame.origin.y - frame.size.height));
-  gtk_snapshot_append_color (snapshot, &shade,
-                             &GRAPHENE_RECT_INIT (picture.origin.x, frame.origin.y,
-                                                  frame.origin.x - picture.origin.x, frame.size.height));
-  gtk_snapshot_append_color (snapshot, &shade,
-                             &GRAPHENE_RECT_INIT (frame.origin.x + frame.size.width, frame.origin.y,
-                                                  picture.origin.x + picture.size.width - frame.origin.x - frame.size.width,
-                                                  frame.size.height));
+  /* What the crop leaves out is shaded, as one border around the frame:
+   * four bands side by side would leave light seams where their
+   * antialiased edges meet. */
+  {
+    GskRoundedRect band;
+    float band_widths[4] = {
+      frame.origin.y - picture.origin.y,
+      picture.origin.x + picture.size.width - frame.origin.x - frame.size.width,
+      picture.origin.y + picture.size.height - frame.origin.y - frame.size.height,
+      frame.origin.x - picture.origin.x,
+    };
+    GdkRGBA shades[4] = { shade, shade, shade, shade };
+
+    gsk_rounded_rect_init_from_rect (&band, &picture, 0);
+    gtk_snapshot_append_border (snapshot, &band, band_widths, shades);
+  }
 
   if (self->has_face)
     append_outline (snapshot,
