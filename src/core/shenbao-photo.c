@@ -399,6 +399,22 @@ check_face_position (GPtrArray              *findings,
                           _("The head is cut by a side of the photo. %s"), face_fix ());
 }
 
+/* A box of one picture in the pixels of another: less the origin of the
+ * part taken (a frame), then scaled. */
+static ShenbaoPhotoCrop
+map_box (const ShenbaoPhotoCrop *box,
+         int                     origin_x,
+         int                     origin_y,
+         double                  scale)
+{
+  return (ShenbaoPhotoCrop) {
+    (int) lround ((box->x - origin_x) * scale),
+    (int) lround ((box->y - origin_y) * scale),
+    (int) lround (box->width * scale),
+    (int) lround (box->height * scale),
+  };
+}
+
 /* The face box in the photo's pixels. One that lies outside the photo
  * comes from the fixer, which knows the face from the whole picture. */
 static void
@@ -451,13 +467,7 @@ check_face (GPtrArray *findings,
                             "The largest was checked."),
                           faces->len);
 
-  face = g_array_index (faces, ShenbaoPhotoCrop, 0);
-  face = (ShenbaoPhotoCrop) {
-    (int) lround (face.x * scale),
-    (int) lround (face.y * scale),
-    (int) lround (face.width * scale),
-    (int) lround (face.height * scale),
-  };
+  face = map_box (&g_array_index (faces, ShenbaoPhotoCrop, 0), 0, 0, scale);
   judge_face (findings, &face, width, height);
 }
 
@@ -612,13 +622,7 @@ shenbao_photo_suggest_crop (GdkPixbuf        *picture,
       return FALSE;
     }
   scale = (double) full_width / gdk_pixbuf_get_width (picture);
-  box = g_array_index (faces, ShenbaoPhotoCrop, 0);
-  box = (ShenbaoPhotoCrop) {
-    (int) lround (box.x * scale),
-    (int) lround (box.y * scale),
-    (int) lround (box.width * scale),
-    (int) lround (box.height * scale),
-  };
+  box = map_box (&g_array_index (faces, ShenbaoPhotoCrop, 0), 0, 0, scale);
   shenbao_photo_face_crop (full_width, full_height, &box, crop);
   if (face != NULL)
     *face = box;
@@ -852,16 +856,7 @@ shenbao_photo_fix (GBytes                 *data,
    * again in the result, the box would cost another search, and a frame
    * that cuts the face would leave nothing to find. */
   if (has_face)
-    {
-      double scale = (double) attempt.width / chosen.width;
-
-      face = (ShenbaoPhotoCrop) {
-        (int) lround ((face.x - chosen.x) * scale),
-        (int) lround ((face.y - chosen.y) * scale),
-        (int) lround (face.width * scale),
-        (int) lround (face.height * scale),
-      };
-    }
+    face = map_box (&face, chosen.x, chosen.y, (double) attempt.width / chosen.width);
   findings = check_photo (jpeg, has_face ? &face : NULL);
   if (!findings_allow (findings, error))
     return NULL;
