@@ -280,6 +280,74 @@ test_sizes (void)
   fixture_remove_dir (dir);
 }
 
+/* SPEC §7: a photo that check-photo passes is exported and still passes;
+ * one it refuses for what the export would strip, it refuses in advance.
+ * A 30 000-byte picture padded to 62 000 bytes with a comment, and a
+ * 60 000-byte one carrying 10 000 bytes of metadata. */
+static void
+test_photo_agrees_with_check (void)
+{
+  g_autoptr(GdkPixbuf) portrait = fixture_portrait (295, 413, FIXTURE_WHITE, 1.0);
+  g_autofree char *filler = g_strnfill (10000, 'x');
+  struct
+  {
+    GBytes  *picture;
+    gsize    padded_to;
+    gboolean passes;
+  } cases[] = {
+    { NULL, 62000, FALSE },
+    { NULL, 0, TRUE },
+  };
+
+  for (int quality = 100; quality > 0 && cases[0].picture == NULL; quality--)
+    {
+      GBytes *jpeg = fixture_jpeg (portrait, quality, FIXTURE_JPEG_BASELINE);
+
+      if (g_bytes_get_size (jpeg) <= 30000)
+        cases[0].picture = jpeg;
+      else if (cases[1].picture == NULL && g_bytes_get_size (jpeg) <= 60000)
+        cases[1].picture = g_bytes_ref (jpeg);
+      if (cases[0].picture != jpeg)
+        g_bytes_unref (jpeg);
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ShenbaoApplication) application = load_fixture (1);
+      g_autofree char *dir = fixture_temp_dir ();
+      g_autofree char *path = NULL;
+      g_autofree char *photo_path = NULL;
+      g_autofree char *payload = cases[i].padded_to > 0
+                                   ? g_strnfill (cases[i].padded_to - g_bytes_get_size (cases[i].picture) - 4, 'x')
+                                   : g_strdup (filler);
+      g_autoptr(GBytes) photo = fixture_with_segment (cases[i].picture, 0xFE, payload);
+      g_autoptr(GPtrArray) checks = shenbao_photo_check (photo);
+      g_autoptr(GPtrArray) exported_checks = NULL;
+      g_autoptr(GBytes) exported = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%" G_GSIZE_FORMAT " bytes", g_bytes_get_size (photo));
+      g_assert_cmpint (shenbao_findings_worst (checks) < SHENBAO_SEVERITY_ERROR, ==, cases[i].passes);
+      attach_all (application);
+      shenbao_application_set_attachment (application, "个人照片", "photo.jpg", photo);
+      g_assert_true (shenbao_export_write (application, catalogue (), dir, SHENBAO_EXPORT_DEFAULT,
+                                           SHENBAO_DOCUMENT_DEFAULT_MAX_BYTES, &path, NULL, &error));
+      g_assert_no_error (error);
+      photo_path = g_build_filename (path, "个人照片.jpg", NULL);
+      exported = read_file (photo_path);
+      exported_checks = shenbao_photo_check (exported);
+      g_assert_cmpint (shenbao_findings_worst (exported_checks), <, SHENBAO_SEVERITY_ERROR);
+      assert_clean_jpeg (exported);
+      /* Passing, it leaves with its picture bytes untouched. */
+      if (cases[i].passes)
+        g_assert_true (g_bytes_equal (exported, cases[i].picture));
+      fixture_remove_dir (path);
+      fixture_remove_dir (dir);
+    }
+  g_bytes_unref (cases[0].picture);
+  g_bytes_unref (cases[1].picture);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -294,5 +362,6 @@ main (int    argc,
   g_test_add_func ("/export/hostile-name", test_hostile_name);
   g_test_add_func ("/export/zip", test_zip);
   g_test_add_func ("/export/sizes", test_sizes);
+  g_test_add_func ("/export/photo-agrees-with-check", test_photo_agrees_with_check);
   return g_test_run ();
 }

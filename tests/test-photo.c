@@ -228,18 +228,22 @@ assert_no_metadata (GBytes *jpeg)
   g_assert_cmpint (x_density, ==, y_density);
 }
 
-/* The fixed photo shows the head at the top and the shirt at the bottom. */
+/* The fixed photo shows the head at the top and the shirt at the bottom.
+ * Where the hair is depends on the frame (around the face, or centred when
+ * the drawn face is missed): somewhere in the top third, in the middle. */
 static void
 assert_upright_portrait (GBytes *jpeg)
 {
   g_autoptr(GdkPixbuf) photo = shenbao_image_load (jpeg, 1.0, NULL);
   int width = gdk_pixbuf_get_width (photo);
   int height = gdk_pixbuf_get_height (photo);
+  gboolean hair = FALSE;
 
   g_assert_cmpint (width * 7, ==, height * 5);
-  g_assert_true (fixture_colour_near (
-    fixture_mean_colour (photo, width * 45 / 100, height * 20 / 100, width / 10, height / 25),
-    HAIR, 40));
+  for (int y = height / 20; y < height / 3 && !hair; y += height / 50)
+    hair = fixture_colour_near (
+      fixture_mean_colour (photo, width * 45 / 100, y, width / 10, height / 25), HAIR, 40);
+  g_assert_true (hair);
   g_assert_true (fixture_colour_near (
     fixture_mean_colour (photo, width * 45 / 100, height * 92 / 100, width / 10, height / 25),
     SHIRT, 40));
@@ -344,7 +348,7 @@ test_fix_inputs (void)
     { "progressive", fixture_jpeg (sharp, 92, FIXTURE_JPEG_PROGRESSIVE), FALSE, FALSE, FALSE },
     { "png named .jpg", fixture_png (sharp), FALSE, FALSE, FALSE },
     { "landscape", encoded (widened (sharp, 1200), 0), FALSE, FALSE, FALSE },
-    { "smooth", encoded (fixture_portrait (600, 840, FIXTURE_WHITE, 0.05), 0), TRUE, FALSE,
+    { "smooth", encoded (fixture_portrait (600, 840, FIXTURE_WHITE, 0.02), 0), TRUE, FALSE,
       FALSE },
     { "smoother", encoded (fixture_portrait (600, 840, FIXTURE_WHITE, 0.0), 0), TRUE, TRUE,
       FALSE },
@@ -512,6 +516,133 @@ test_fix_crop_turned (void)
   assert_fixed (tagged, photo, &report);
 }
 
+/* The best-quality JPEG of the portrait at most max_bytes, unpadded. */
+static GBytes *
+jpeg_under (GdkPixbuf *pixbuf,
+            gsize      max_bytes)
+{
+  for (int quality = 100; quality > 0; quality--)
+    {
+      GBytes *jpeg = fixture_jpeg (pixbuf, quality, FIXTURE_JPEG_BASELINE);
+
+      if (g_bytes_get_size (jpeg) <= max_bytes)
+        return jpeg;
+      g_bytes_unref (jpeg);
+    }
+  g_assert_not_reached ();
+}
+
+/* A comment of exactly length bytes of payload. */
+static GBytes *
+with_comment (GBytes *jpeg,
+              gsize   length)
+{
+  g_autofree char *payload = g_strnfill (length, 'x');
+
+  return fixture_with_segment (jpeg, 0xFE, payload);
+}
+
+/* SPEC §7: check-photo judges what the export writes. A 62 000-byte photo
+ * that is 30 000 bytes of picture and a comment used to pass the check and
+ * be refused by the export once the comment was stripped. */
+static void
+test_export_padded_comment (void)
+{
+  g_autoptr(GdkPixbuf) portrait = fixture_portrait (295, 413, FIXTURE_WHITE, 1.0);
+  g_autoptr(GBytes) picture = jpeg_under (portrait, 30000);
+  g_autoptr(GBytes) padded = with_comment (picture, 62000 - g_bytes_get_size (picture) - 4);
+  g_autoptr(GPtrArray) checks = shenbao_photo_check (padded);
+  g_autoptr(GPtrArray) exported_checks = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *words = g_strdup_printf ("would be %lu bytes", (gulong) g_bytes_get_size (picture));
+  const ShenbaoFinding *finding;
+
+  g_assert_cmpuint (g_bytes_get_size (padded), ==, 62000);
+  g_assert_cmpuint (count_errors (checks), ==, 1);
+  finding = shenbao_findings_find (checks, "photo.export");
+  g_assert_nonnull (finding);
+  g_assert_nonnull (strstr (finding->message, words));
+  g_assert_nonnull (finding->suggestion);
+
+  /* The export fixes what the check refused, and the result passes. */
+  exported = shenbao_photo_export (padded, checks, &error);
+  g_assert_no_error (error);
+  exported_checks = shenbao_photo_check (exported);
+  g_assert_cmpuint (count_errors (exported_checks), ==, 0);
+}
+
+/* Metadata that the window can spare: the check passes, and the export
+ * writes the very picture bytes without it, which pass again. */
+static void
+test_export_strips (void)
+{
+  g_autoptr(GdkPixbuf) portrait = fixture_portrait (295, 413, FIXTURE_WHITE, 1.0);
+  g_autoptr(GBytes) picture = jpeg_under (portrait, 60000);
+  g_autoptr(GBytes) tagged = fixture_with_orientation (picture, 1);
+  g_autoptr(GBytes) xmp = fixture_with_segment (tagged, 0xE1, "http://ns.adobe.com/xap/1.0/");
+  g_autoptr(GBytes) icc = fixture_with_segment (xmp, 0xE2, "ICC_PROFILE");
+  g_autoptr(GBytes) commented = with_comment (icc, 8000);
+  g_autoptr(GPtrArray) checks = shenbao_photo_check (commented);
+  g_autoptr(GPtrArray) exported_checks = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  ShenbaoImageInfo info;
+
+  g_assert_cmpuint (g_bytes_get_size (picture), >=, SHENBAO_PHOTO_MIN_BYTES);
+  g_assert_cmpuint (g_bytes_get_size (commented), <=, SHENBAO_PHOTO_MAX_BYTES);
+  g_assert_cmpuint (count_errors (checks), ==, 0);
+  g_assert_nonnull (shenbao_findings_find (checks, "photo.metadata"));
+
+  exported = shenbao_photo_export (commented, checks, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (exported, picture));
+  g_assert_true (shenbao_image_probe (exported, &info, NULL));
+  g_assert_false (info.has_metadata);
+  exported_checks = shenbao_photo_check (exported);
+  g_assert_cmpuint (count_errors (exported_checks), ==, 0);
+  g_assert_null (shenbao_findings_find (exported_checks, "photo.metadata"));
+
+  /* Nothing to strip: the photo leaves as it is. */
+  g_clear_pointer (&exported, g_bytes_unref);
+  exported = shenbao_photo_export (picture, exported_checks, &error);
+  g_assert_no_error (error);
+  g_assert_true (exported == picture);
+}
+
+/* A photo that shows upright only by its EXIF tag passes with a warning;
+ * the export turns it (new pixels, its own frame), and that passes too. */
+static void
+test_export_turned (void)
+{
+  g_autoptr(GdkPixbuf) upright = fixture_portrait (295, 413, FIXTURE_WHITE, 1.0);
+
+  for (int orientation = 2; orientation <= 8; orientation++)
+    {
+      g_autoptr(GdkPixbuf) stored = fixture_stored_for (upright, orientation);
+      g_autoptr(GBytes) picture = jpeg_under (stored, 60000);
+      g_autoptr(GBytes) tagged = fixture_with_orientation (picture, orientation);
+      g_autoptr(GPtrArray) checks = shenbao_photo_check (tagged);
+      g_autoptr(GPtrArray) exported_checks = NULL;
+      g_autoptr(GBytes) exported = NULL;
+      g_autoptr(GError) error = NULL;
+      ShenbaoImageInfo info;
+
+      g_test_message ("orientation %d", orientation);
+      g_assert_cmpuint (count_errors (checks), ==, 0);
+      g_assert_nonnull (shenbao_findings_find (checks, "photo.orientation.exif"));
+      exported = shenbao_photo_export (tagged, checks, &error);
+      g_assert_no_error (error);
+      g_assert_true (shenbao_image_probe (exported, &info, NULL));
+      g_assert_cmpint (info.orientation, ==, 1);
+      g_assert_false (info.has_metadata);
+      g_assert_cmpint (info.width, ==, SHENBAO_PHOTO_WIDTH);
+      exported_checks = shenbao_photo_check (exported);
+      g_assert_cmpuint (count_errors (exported_checks), ==, 0);
+      assert_upright_portrait (exported);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -527,6 +658,9 @@ main (int    argc,
   g_test_add_func ("/photo/fix/default-crop", test_default_crop);
   g_test_add_func ("/photo/fix/crop", test_fix_crop);
   g_test_add_func ("/photo/fix/crop-turned", test_fix_crop_turned);
+  g_test_add_func ("/photo/export/padded-comment", test_export_padded_comment);
+  g_test_add_func ("/photo/export/strips", test_export_strips);
+  g_test_add_func ("/photo/export/turned", test_export_turned);
 
   return g_test_run ();
 }

@@ -7,7 +7,11 @@
 #include "shenbao-crop-view.h"
 
 /* The handle at the frame's lower right corner, in screen pixels. */
-#define HANDLE_SIZE 14.0
+#define HANDLE_SIZE 16.0
+/* The frame is drawn twice, dark outside light, so that it shows on the
+ * white background of a 1-inch photo as on a dark shirt. */
+#define OUTLINE_DARK  3.0
+#define OUTLINE_LIGHT 1.5
 /* A frame narrower than this many pixels of the picture cannot make a photo
  * the portal takes (it would be scaled up fourfold). */
 #define MIN_CROP_WIDTH 74
@@ -22,6 +26,8 @@ struct _ShenbaoCropView
   int full_width;
   int full_height;
   double x, y, width;       /* the frame, in full-picture pixels; height is width × 7 / 5 */
+  gboolean has_face;
+  ShenbaoPhotoCrop face;    /* the face found, in full-picture pixels */
 
   gboolean resizing;
   double start_x, start_y, start_width;
@@ -108,8 +114,39 @@ shenbao_crop_view_set_image (ShenbaoCropView *self,
   self->texture = gdk_texture_new_for_pixbuf (preview);
   self->full_width = full_width;
   self->full_height = full_height;
+  shenbao_crop_view_set_face (self, NULL);
   shenbao_photo_default_crop (full_width, full_height, &crop);
   shenbao_crop_view_set_crop (self, &crop);
+}
+
+void
+shenbao_crop_view_set_face (ShenbaoCropView        *self,
+                            const ShenbaoPhotoCrop *face)
+{
+  g_return_if_fail (SHENBAO_IS_CROP_VIEW (self));
+
+  self->has_face = face != NULL;
+  if (face != NULL)
+    self->face = *face;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  face != NULL ? _("Arrow keys move the frame, plus and minus "
+                                                   "resize it; the face found is outlined")
+                                               : _("Arrow keys move the frame, plus and minus "
+                                                   "resize it"),
+                                  -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+shenbao_crop_view_get_face (ShenbaoCropView  *self,
+                            ShenbaoPhotoCrop *face)
+{
+  g_return_val_if_fail (SHENBAO_IS_CROP_VIEW (self), FALSE);
+
+  if (self->has_face && face != NULL)
+    *face = self->face;
+  return self->has_face;
 }
 
 void
@@ -134,17 +171,31 @@ shenbao_crop_view_set_crop (ShenbaoCropView        *self,
 }
 
 static void
+append_outline (GtkSnapshot           *snapshot,
+                const graphene_rect_t *rect,
+                float                  width,
+                const GdkRGBA         *colour)
+{
+  GskRoundedRect outline;
+  float widths[4] = { width, width, width, width };
+  GdkRGBA colours[4] = { *colour, *colour, *colour, *colour };
+
+  gsk_rounded_rect_init_from_rect (&outline, rect, 0);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colours);
+}
+
+static void
 shenbao_crop_view_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
   ShenbaoCropView *self = SHENBAO_CROP_VIEW (widget);
   GdkRGBA shade = { 0, 0, 0, 0.55 };
   GdkRGBA white = { 1, 1, 1, 1 };
+  GdkRGBA dark = { 0, 0, 0, 0.75 };
+  /* GNOME's accent blue: the face box is information, not a control. */
+  GdkRGBA face_colour = { 0.21, 0.52, 0.89, 1 };
   double offset_x, offset_y, scale = view_scale (self, &offset_x, &offset_y);
   graphene_rect_t picture, frame, handle;
-  GskRoundedRect outline;
-  float widths[4] = { 2, 2, 2, 2 };
-  GdkRGBA colours[4] = { white, white, white, white };
 
   if (self->texture == NULL)
     return;
@@ -153,25 +204,38 @@ shenbao_crop_view_snapshot (GtkWidget   *widget,
                       self->width * scale, frame_height (self->width) * scale);
   gtk_snapshot_append_texture (snapshot, self->texture, &picture);
 
-  /* What the crop leaves out is shaded: above, below, left, right. */
-  gtk_snapshot_append_color (snapshot, &shade,
-                             &GRAPHENE_RECT_INIT (picture.origin.x, picture.origin.y, picture.size.width,
-                                                  frame.origin.y - picture.origin.y));
-  gtk_snapshot_append_color (snapshot, &shade,
-                             &GRAPHENE_RECT_INIT (picture.origin.x, frame.origin.y + frame.size.height, picture.size.width,
-                                                  picture.origin.y + picture.size.height - frame.origin.y - frame.size.height));
-  gtk_snapshot_append_color (snapshot, &shade,
-                             &GRAPHENE_RECT_INIT (picture.origin.x, frame.origin.y,
-                                                  frame.origin.x - picture.origin.x, frame.size.height));
-  gtk_snapshot_append_color (snapshot, &shade,
-                             &GRAPHENE_RECT_INIT (frame.origin.x + frame.size.width, frame.origin.y,
-                                                  picture.origin.x + picture.size.width - frame.origin.x - frame.size.width,
-                                                  frame.size.height));
+  /* What the crop leaves out is shaded, as one border around the frame:
+   * four bands side by side would leave light seams where their
+   * antialiased edges meet. */
+  {
+    GskRoundedRect band;
+    float band_widths[4] = {
+      frame.origin.y - picture.origin.y,
+      picture.origin.x + picture.size.width - frame.origin.x - frame.size.width,
+      picture.origin.y + picture.size.height - frame.origin.y - frame.size.height,
+      frame.origin.x - picture.origin.x,
+    };
+    GdkRGBA shades[4] = { shade, shade, shade, shade };
 
-  gsk_rounded_rect_init_from_rect (&outline, &frame, 0);
-  gtk_snapshot_append_border (snapshot, &outline, widths, colours);
+    gsk_rounded_rect_init_from_rect (&band, &picture, 0);
+    gtk_snapshot_append_border (snapshot, &band, band_widths, shades);
+  }
+
+  if (self->has_face)
+    append_outline (snapshot,
+                    &GRAPHENE_RECT_INIT (offset_x + self->face.x * scale, offset_y + self->face.y * scale,
+                                         self->face.width * scale, self->face.height * scale),
+                    OUTLINE_LIGHT, &face_colour);
+
+  append_outline (snapshot, &frame, OUTLINE_DARK, &dark);
+  graphene_rect_inset (&frame, OUTLINE_DARK - OUTLINE_LIGHT, OUTLINE_DARK - OUTLINE_LIGHT);
+  append_outline (snapshot, &frame, OUTLINE_LIGHT, &white);
+
+  /* The corner handle: white on a dark rim, inside the frame's corner. */
   graphene_rect_init (&handle, frame.origin.x + frame.size.width - HANDLE_SIZE,
                       frame.origin.y + frame.size.height - HANDLE_SIZE, HANDLE_SIZE, HANDLE_SIZE);
+  gtk_snapshot_append_color (snapshot, &dark, &handle);
+  graphene_rect_inset (&handle, 2, 2);
   gtk_snapshot_append_color (snapshot, &white, &handle);
 }
 

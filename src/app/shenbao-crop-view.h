@@ -22,6 +22,12 @@ void       shenbao_crop_view_set_image (ShenbaoCropView  *self,
                                         GdkPixbuf        *preview,
                                         int               full_width,
                                         int               full_height);
+/* The face box shown while adjusting, in full-picture pixels; NULL for
+ * none. set_image clears it. */
+void       shenbao_crop_view_set_face  (ShenbaoCropView        *self,
+                                        const ShenbaoPhotoCrop *face);
+gboolean   shenbao_crop_view_get_face  (ShenbaoCropView        *self,
+                                        ShenbaoPhotoCrop       *face);
 void       shenbao_crop_view_get_crop  (ShenbaoCropView  *self,
                                         ShenbaoPhotoCrop *crop);
 void       shenbao_crop_view_set_crop  (ShenbaoCropView        *self,

@@ -174,6 +174,7 @@ shenbao_photo_dialog_new (GtkWindow          *parent,
   ShenbaoImageInfo info;
   g_autoptr(GdkPixbuf) preview = NULL;
   g_autoptr(GError) error = NULL;
+  ShenbaoPhotoCrop crop, face;
   int width, height;
 
   g_return_val_if_fail (SHENBAO_IS_APPLICATION (application), NULL);
@@ -199,6 +200,11 @@ shenbao_photo_dialog_new (GtkWindow          *parent,
       return GTK_WINDOW (self);
     }
   shenbao_crop_view_set_image (self->crop_view, preview, width, height);
+  /* The frame the fixer would choose (SPEC §7, Fix), for the candidate to
+   * adjust, with the face it was chosen around. */
+  if (shenbao_photo_suggest_crop (preview, width, height, &crop, &face))
+    shenbao_crop_view_set_face (self->crop_view, &face);
+  shenbao_crop_view_set_crop (self->crop_view, &crop);
   return GTK_WINDOW (self);
 }
 

@@ -127,7 +127,8 @@ shenbao_cli_fix_photo (int    argc,
       N_("Replace OUT if it exists"), NULL },
     { "crop", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &crop_text,
       N_("Use this part of the upright photo, trimmed to 5:7 around its centre "
-         "(default: the largest centred 5:7 part)"),
+         "(default: 5:7 around the face, the head centred and at a 1-inch photo's "
+         "proportion; the largest centred 5:7 part when no face is found)"),
       N_("X,Y,WIDTH,HEIGHT") },
     { NULL },
   };

@@ -101,21 +101,6 @@ shenbao_export_get_name (ShenbaoApplication *application)
   return g_steal_pointer (&stripped);
 }
 
-/* The photo as it is when it passes and carries nothing to strip (SPEC §7:
- * re-encoding a passing photo only loses quality), else fixed. */
-static GBytes *
-export_photo (GBytes     *data,
-              GPtrArray  *checks,
-              GError    **error)
-{
-  ShenbaoPhotoFixReport report;
-
-  if (shenbao_findings_worst (checks) < SHENBAO_SEVERITY_ERROR
-      && shenbao_findings_find (checks, "photo.metadata") == NULL)
-    return g_bytes_ref (data);
-  return shenbao_photo_fix (data, NULL, &report, error);
-}
-
 /* One manifest row: the file written (or not) for a slot and what the checks
  * said about the original. */
 typedef struct
@@ -216,7 +201,7 @@ export_attachment (const ShenbaoAttachment *attachment,
   if (shenbao_document_kind_for_slot (slot, &kind))
     output = shenbao_document_encode (attachment->data, kind, max_bytes, &error);
   else
-    output = export_photo (attachment->data, checks, &error);
+    output = shenbao_photo_export (attachment->data, checks, &error);
 
   if (output == NULL)
     {

@@ -77,6 +77,12 @@ GdkPixbuf         *shenbao_image_load                  (GBytes                 *
                                                         double                  min_scale,
                                                         GError                **error);
 
+/* A probed JPEG without its metadata segments (EXIF, XMP, IPTC, ICC,
+ * comments: what ShenbaoImageInfo.has_metadata reports), its picture data
+ * untouched: the same pixels, no re-encoding. The EXIF orientation goes
+ * with the EXIF segment, so a caller strips only a JPEG stored upright. */
+GBytes            *shenbao_image_strip_jpeg_metadata   (GBytes                 *jpeg);
+
 /* Every image that leaves the application is written here: a baseline JPEG
  * with a JFIF header and nothing else (no EXIF, GPS, maker notes, XMP, ICC or
  * comment). Transparency is flattened onto white. */

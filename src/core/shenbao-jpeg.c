@@ -24,8 +24,10 @@ enum
   MARKER_RST7 = 0xD7,
   MARKER_EOI = 0xD9,
   MARKER_SOS = 0xDA,
+  MARKER_APP0 = 0xE0,
   MARKER_APP1 = 0xE1,
-  MARKER_APP13 = 0xED,
+  MARKER_APP14 = 0xEE,
+  MARKER_APP15 = 0xEF,
   MARKER_COM = 0xFE,
   MARKER_TEM = 0x01,
 };
@@ -118,6 +120,21 @@ is_progressive_marker (guint8 marker)
   return marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
 }
 
+/* What the export leaves out (SPEC §7): every application segment but the
+ * JFIF header and Adobe's, which tell the decoder the colour transform,
+ * and comments. EXIF (camera, GPS, thumbnail), XMP, IPTC, ICC, maker data. */
+static gboolean
+is_metadata_segment (guint8        marker,
+                     const guint8 *segment,
+                     gsize         length)
+{
+  if (marker == MARKER_APP0)
+    return length < 5 || memcmp (segment, "JFIF\0", 5) != 0;
+  if (marker == MARKER_APP14)
+    return length < 5 || memcmp (segment, "Adobe", 5) != 0;
+  return (marker >= MARKER_APP1 && marker <= MARKER_APP15) || marker == MARKER_COM;
+}
+
 static void
 read_segment (guint8            marker,
               const guint8     *segment,
@@ -136,7 +153,7 @@ read_segment (guint8            marker,
       info->has_metadata = TRUE;
       info->orientation = exif_orientation (segment, length);
     }
-  else if (marker == MARKER_APP1 || marker == MARKER_APP13 || marker == MARKER_COM)
+  else if (is_metadata_segment (marker, segment, length))
     info->has_metadata = TRUE;
 }
 
@@ -245,6 +262,48 @@ shenbao_jpeg_read_header (const guint8     *data,
     }
   set_truncated_error (error);
   return FALSE;
+}
+
+GBytes *
+shenbao_image_strip_jpeg_metadata (GBytes *jpeg)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (jpeg, &size);
+  g_autoptr(GByteArray) stripped = g_byte_array_sized_new ((guint) size);
+  gsize pos = 2;
+
+  g_return_val_if_fail (size >= 2 && data[0] == 0xFF && data[1] == 0xD8, NULL);
+
+  g_byte_array_append (stripped, data, 2);
+  while (pos < size)
+    {
+      gsize start;
+      guint8 marker;
+      guint length;
+
+      /* The same walk as shenbao_jpeg_read_header; stray bytes go. */
+      while (pos < size && data[pos] != 0xFF)
+        pos++;
+      start = pos;
+      while (pos < size && data[pos] == 0xFF)
+        pos++;
+      if (pos + 3 > size)
+        break;
+      marker = data[pos++];
+      if (marker == MARKER_TEM || (marker >= MARKER_RST0 && marker <= MARKER_RST7))
+        continue;
+      length = read_u16_be (data + pos);
+      /* From the first scan on, the file is the picture: kept whole. */
+      if (marker == MARKER_SOS || length < 2 || pos + length > size)
+        {
+          g_byte_array_append (stripped, data + start, (guint) (size - start));
+          break;
+        }
+      if (!is_metadata_segment (marker, data + pos + 2, length - 2))
+        g_byte_array_append (stripped, data + start, (guint) (pos + length - start));
+      pos += length;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&stripped));
 }
 
 /* Decoding */

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "shenbao-error.h"
+#include "shenbao-face.h"
 #include "shenbao-finding.h"
 #include "shenbao-image.h"
 #include "shenbao-photo.h"
@@ -38,6 +39,42 @@
  * an object on the border makes more than a tenth of them stray. */
 #define BACKGROUND_EVEN_LUMA   30.0
 #define BACKGROUND_MIN_EVEN    0.9
+
+/* The face (SPEC §7). The detector's box (shenbao-face.h) spans about 0.6
+ * of the head from crown to chin: 101 of 168 pixels on the real test
+ * portrait (the box haarcascade_frontalface_default gives too), 0.73 on the
+ * drawn one with its flat hair, and it varies by a few per cent with the
+ * scale. A 1-inch photo's head is 22–26 mm of its 35 mm (0.63–0.74 of the
+ * height), so a studio's photo has a box of 0.38–0.45 of the height. Below
+ * 0.28 the head is under about 16 mm: a half-length picture, a selfie held
+ * away, a photo of a photo. The margin below 0.38 is for the box's spread
+ * (0.29–0.36 on one drawn head at the sizes the tests use), so that no
+ * studio photo is refused. Above 0.60 the head would be taller than the
+ * photo. */
+#define FACE_MIN_SHARE 0.28
+#define FACE_MAX_SHARE 0.60
+/* The fixer's frame: the box at 0.42 of the height (a 24 mm head) with its
+ * centre at half the height, which leaves about 3 mm above the crown and
+ * the shoulders below the chin, as a studio frames it. */
+#define FACE_TARGET_SHARE  0.42
+#define FACE_TARGET_CENTRE 0.50
+/* Off-centre: the box's centre more than a tenth of the width (2.5 mm)
+ * from the middle. A frontal face's box is centred on the nose within a
+ * few per cent. */
+#define FACE_MAX_OFFSET 0.10
+/* The head around the box, to tell a cut one: the crown half a box above
+ * it, the chin a sixth below, the ears a tenth out to each side (51, 16 and
+ * about 10 of 101 pixels on the test portrait). The shares used are a
+ * little smaller, so that the estimate's own error never cuts a head. */
+#define HEAD_ABOVE 0.40
+#define HEAD_BELOW 0.10
+#define HEAD_SIDE  0.05
+
+/* The fixer decodes a big JPEG once, at the DCT scale a face-centred frame
+ * of half the picture's height needs: a phone portrait's face frame is
+ * rarely smaller, a scale of 2/8 costs about a tenth more than 1/8 (the
+ * entropy decoding dominates), and a smaller frame decodes again. */
+#define FIRST_DECODE_FRAME_SHARE 0.5
 
 /* Quality below which the fixer would rather fail than write a blotchy
  * photo; a 295 × 413 portrait never needs it to stay under 80 000 bytes. */
@@ -305,6 +342,135 @@ check_background (GPtrArray *findings,
                                   "or hair reaches the border of the photo."));
 }
 
+/* "请用“裁剪并修正”或重新拍摄": the fix, named as the window names it. */
+static const char *
+face_fix (void)
+{
+  return _("Use Crop and Fix, or retake the photo.");
+}
+
+static void
+check_face_size (GPtrArray              *findings,
+                 const ShenbaoPhotoCrop *face,
+                 int                     height)
+{
+  double share = (double) face->height / height;
+  int percent = (int) lround (share * 100);
+
+  if (share < FACE_MIN_SHARE)
+    shenbao_findings_add (findings, SHENBAO_SEVERITY_ERROR, FIELD, "photo.face.too-small",
+                          _("The face is too small: about %d%% of the photo's height, where a "
+                            "1-inch photo's takes about %d%%–%d%%. %s"),
+                          percent, (int) (FACE_MIN_SHARE * 100), (int) (FACE_MAX_SHARE * 100),
+                          face_fix ());
+  else if (share > FACE_MAX_SHARE)
+    shenbao_findings_add (findings, SHENBAO_SEVERITY_ERROR, FIELD, "photo.face.too-large",
+                          _("The face is too large: about %d%% of the photo's height, where a "
+                            "1-inch photo's takes about %d%%–%d%%. %s"),
+                          percent, (int) (FACE_MIN_SHARE * 100), (int) (FACE_MAX_SHARE * 100),
+                          face_fix ());
+}
+
+static void
+check_face_position (GPtrArray              *findings,
+                     const ShenbaoPhotoCrop *face,
+                     int                     width,
+                     int                     height)
+{
+  double offset = (face->x + face->width / 2.0 - width / 2.0) / width;
+
+  if (fabs (offset) > FACE_MAX_OFFSET)
+    shenbao_findings_add (findings, SHENBAO_SEVERITY_ERROR, FIELD, "photo.face.off-centre",
+                          offset < 0 ? _("The face is not centred: it is %d%% of the width "
+                                         "left of the middle. %s")
+                                     : _("The face is not centred: it is %d%% of the width "
+                                         "right of the middle. %s"),
+                          (int) lround (fabs (offset) * 100), face_fix ());
+
+  if (face->y - HEAD_ABOVE * face->height < 0)
+    shenbao_findings_add (findings, SHENBAO_SEVERITY_ERROR, FIELD, "photo.face.cut",
+                          _("The head is cut by the top edge of the photo. %s"), face_fix ());
+  else if (face->y + (1 + HEAD_BELOW) * face->height > height)
+    shenbao_findings_add (findings, SHENBAO_SEVERITY_ERROR, FIELD, "photo.face.cut",
+                          _("The chin is cut by the bottom edge of the photo. %s"), face_fix ());
+  else if (face->x - HEAD_SIDE * face->width < 0
+           || face->x + (1 + HEAD_SIDE) * face->width > width)
+    shenbao_findings_add (findings, SHENBAO_SEVERITY_ERROR, FIELD, "photo.face.cut",
+                          _("The head is cut by a side of the photo. %s"), face_fix ());
+}
+
+/* A box of one picture in the pixels of another: less the origin of the
+ * part taken (a frame), then scaled. */
+static ShenbaoPhotoCrop
+map_box (const ShenbaoPhotoCrop *box,
+         int                     origin_x,
+         int                     origin_y,
+         double                  scale)
+{
+  return (ShenbaoPhotoCrop) {
+    (int) lround ((box->x - origin_x) * scale),
+    (int) lround ((box->y - origin_y) * scale),
+    (int) lround (box->width * scale),
+    (int) lround (box->height * scale),
+  };
+}
+
+/* The face box in the photo's pixels. One that lies outside the photo
+ * comes from the fixer, which knows the face from the whole picture. */
+static void
+judge_face (GPtrArray              *findings,
+            const ShenbaoPhotoCrop *face,
+            int                     width,
+            int                     height)
+{
+  if (face->x + face->width <= 0 || face->y + face->height <= 0 || face->x >= width
+      || face->y >= height)
+    {
+      shenbao_findings_add (findings, SHENBAO_SEVERITY_ERROR, FIELD, "photo.face.outside",
+                            _("The frame leaves out the face found in the picture. %s"),
+                            face_fix ());
+      return;
+    }
+  check_face_size (findings, face, height);
+  check_face_position (findings, face, width, height);
+}
+
+/* No face, or several, is a warning only: a detector can miss (SPEC §7). */
+static void
+check_face (GPtrArray *findings,
+            GdkPixbuf *sample,
+            int        width,
+            int        height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) faces = shenbao_face_find (sample, &error);
+  double scale = (double) width / gdk_pixbuf_get_width (sample);
+  ShenbaoPhotoCrop face;
+
+  if (faces == NULL)
+    {
+      shenbao_findings_add (findings, SHENBAO_SEVERITY_WARNING, FIELD, "photo.face.unchecked",
+                            "%s", error->message);
+      return;
+    }
+  if (faces->len == 0)
+    {
+      shenbao_findings_add (findings, SHENBAO_SEVERITY_WARNING, FIELD, "photo.face.none", "%s",
+                            _("No face was found in the photo. A 1-inch photo shows the head "
+                              "and shoulders, facing the camera, nothing covering the face; "
+                              "if this one does, the detector may have missed it."));
+      return;
+    }
+  if (faces->len > 1)
+    shenbao_findings_add (findings, SHENBAO_SEVERITY_WARNING, FIELD, "photo.face.several",
+                          _("%u faces were found in the photo; a 1-inch photo shows one person. "
+                            "The largest was checked."),
+                          faces->len);
+
+  face = map_box (&g_array_index (faces, ShenbaoPhotoCrop, 0), 0, 0, scale);
+  judge_face (findings, &face, width, height);
+}
+
 static void
 add_error (GPtrArray    *findings,
            const GError *error)
@@ -315,8 +481,15 @@ add_error (GPtrArray    *findings,
   shenbao_findings_add (findings, SHENBAO_SEVERITY_ERROR, FIELD, code, "%s", error->message);
 }
 
-GPtrArray *
-shenbao_photo_check (GBytes *data)
+static void check_export (GPtrArray              *findings,
+                          GBytes                 *data,
+                          const ShenbaoImageInfo *info);
+
+/* face: the face box in the photo's pixels when the caller knows it (the
+ * fixer, from the whole picture), NULL to look for it. */
+static GPtrArray *
+check_photo (GBytes                 *data,
+             const ShenbaoPhotoCrop *face)
 {
   g_autoptr(GPtrArray) findings = shenbao_findings_new ();
   g_autoptr(GError) error = NULL;
@@ -343,7 +516,10 @@ shenbao_photo_check (GBytes *data)
     shenbao_image_info_get_upright_size (&info, &width, &height);
   if (readable && format == SHENBAO_IMAGE_FORMAT_JPEG)
     {
-      pixbuf = shenbao_image_load (data, (double) BACKGROUND_SAMPLE_WIDTH / width, &error);
+      double scale = MAX ((double) BACKGROUND_SAMPLE_WIDTH / width,
+                          (double) SHENBAO_FACE_DETECT_SIZE / MAX (width, height));
+
+      pixbuf = shenbao_image_load (data, scale, &error);
       readable = pixbuf != NULL;
     }
 
@@ -360,7 +536,19 @@ shenbao_photo_check (GBytes *data)
   check_encoding (findings, &info);
   check_dimensions (findings, width, height);
   check_background (findings, pixbuf);
+  if (face != NULL)
+    judge_face (findings, face, width, height);
+  else
+    check_face (findings, pixbuf, width, height);
+  if (shenbao_findings_worst (findings) < SHENBAO_SEVERITY_ERROR)
+    check_export (findings, data, &info);
   return g_steal_pointer (&findings);
+}
+
+GPtrArray *
+shenbao_photo_check (GBytes *data)
+{
+  return check_photo (data, NULL);
 }
 
 /* Fixing */
@@ -388,6 +576,57 @@ shenbao_photo_default_crop (int               width,
                             ShenbaoPhotoCrop *crop)
 {
   trim_to_aspect (&(ShenbaoPhotoCrop) { 0, 0, width, height }, crop);
+}
+
+void
+shenbao_photo_face_crop (int                     width,
+                         int                     height,
+                         const ShenbaoPhotoCrop *face,
+                         ShenbaoPhotoCrop       *crop)
+{
+  ShenbaoPhotoCrop largest;
+  /* Never fewer pixels than the photo: scaled up, the frame would blur. */
+  double frame_height = MAX (face->height / FACE_TARGET_SHARE, (double) SHENBAO_PHOTO_HEIGHT);
+  double centre_x = face->x + face->width / 2.0;
+  double centre_y = face->y + face->height / 2.0;
+  int frame_width;
+
+  shenbao_photo_default_crop (width, height, &largest);
+  frame_width = MIN ((int) lround (frame_height * 5 / 7), largest.width);
+  crop->width = frame_width;
+  crop->height = MIN (frame_width * 7 / 5, height);
+  crop->x = CLAMP ((int) lround (centre_x - crop->width / 2.0), 0, width - crop->width);
+  crop->y = CLAMP ((int) lround (centre_y - FACE_TARGET_CENTRE * crop->height), 0,
+                   height - crop->height);
+}
+
+gboolean
+shenbao_photo_suggest_crop (GdkPixbuf        *picture,
+                            int               full_width,
+                            int               full_height,
+                            ShenbaoPhotoCrop *crop,
+                            ShenbaoPhotoCrop *face)
+{
+  g_autoptr(GArray) faces = NULL;
+  double scale;
+  ShenbaoPhotoCrop box;
+
+  g_return_val_if_fail (GDK_IS_PIXBUF (picture), FALSE);
+
+  /* A detector that cannot run leaves the centred frame; the check of the
+   * result says the face went unchecked. */
+  faces = shenbao_face_find (picture, NULL);
+  if (faces == NULL || faces->len == 0)
+    {
+      shenbao_photo_default_crop (full_width, full_height, crop);
+      return FALSE;
+    }
+  scale = (double) full_width / gdk_pixbuf_get_width (picture);
+  box = map_box (&g_array_index (faces, ShenbaoPhotoCrop, 0), 0, 0, scale);
+  shenbao_photo_face_crop (full_width, full_height, &box, crop);
+  if (face != NULL)
+    *face = box;
+  return TRUE;
 }
 
 /* The decoded image, kept across the sizes tried and decoded again only
@@ -576,13 +815,22 @@ shenbao_photo_fix (GBytes                 *data,
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) local_error = NULL;
   ShenbaoPhotoFixReport attempt = { 0 };
+  ShenbaoPhotoCrop suggested;
   ShenbaoPhotoCrop chosen;
+  ShenbaoPhotoCrop face;
   ShenbaoImageInfo info;
+  gboolean has_face;
 
   if (!shenbao_image_probe (data, &info, error))
     return NULL;
   shenbao_image_info_get_upright_size (&info, &source.width, &source.height);
-  if (!choose_crop (crop, source.width, source.height, &chosen, error))
+  source.decoded = shenbao_image_load (
+    data, (double) SHENBAO_PHOTO_HEIGHT / (FIRST_DECODE_FRAME_SHARE * source.height), error);
+  if (source.decoded == NULL)
+    return NULL;
+  has_face = shenbao_photo_suggest_crop (source.decoded, source.width, source.height, &suggested,
+                                         &face);
+  if (!choose_crop (crop != NULL ? crop : &suggested, source.width, source.height, &chosen, error))
     return NULL;
 
   jpeg = encode_in_window (&source, &chosen, &attempt, &local_error);
@@ -603,11 +851,85 @@ shenbao_photo_fix (GBytes                 *data,
       return NULL;
     }
 
-  /* The guarantee: what the fixer writes passes its own check. */
-  findings = shenbao_photo_check (jpeg);
+  /* The guarantee: what the fixer writes passes its own check. The face
+   * found in the whole picture is judged where the frame put it: found
+   * again in the result, the box would cost another search, and a frame
+   * that cuts the face would leave nothing to find. */
+  if (has_face)
+    face = map_box (&face, chosen.x, chosen.y, (double) attempt.width / chosen.width);
+  findings = check_photo (jpeg, has_face ? &face : NULL);
   if (!findings_allow (findings, error))
     return NULL;
   if (report != NULL)
     *report = attempt;
   return g_steal_pointer (&jpeg);
+}
+
+/* Exporting */
+
+static gboolean
+in_window (gsize size)
+{
+  return size >= SHENBAO_PHOTO_MIN_BYTES && size <= SHENBAO_PHOTO_MAX_BYTES;
+}
+
+/* What the export writes for a photo without errors. */
+static GBytes *
+export_passing (GBytes                 *data,
+                const ShenbaoImageInfo *info,
+                GError                **error)
+{
+  g_autoptr(GBytes) stripped = NULL;
+  ShenbaoPhotoCrop frame;
+  int width;
+  int height;
+
+  if (!info->has_metadata)
+    return g_bytes_ref (data);
+  if (info->orientation == 1)
+    {
+      stripped = shenbao_image_strip_jpeg_metadata (data);
+      if (in_window (g_bytes_get_size (stripped)))
+        return g_steal_pointer (&stripped);
+      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_INVALID_INPUT,
+                   _("The photo file is %lu bytes, but %lu of them are metadata (camera "
+                     "details, a comment) that the export leaves out: the photo uploaded "
+                     "would be %lu bytes, outside 40 960–80 000."),
+                   (gulong) g_bytes_get_size (data),
+                   (gulong) (g_bytes_get_size (data) - g_bytes_get_size (stripped)),
+                   (gulong) g_bytes_get_size (stripped));
+      return NULL;
+    }
+  /* The turn needs new pixels: the photo's own frame, re-encoded. */
+  shenbao_image_info_get_upright_size (info, &width, &height);
+  shenbao_photo_default_crop (width, height, &frame);
+  return shenbao_photo_fix (data, &frame, NULL, error);
+}
+
+/* Judges what the export will write, not only the file as it is. */
+static void
+check_export (GPtrArray              *findings,
+              GBytes                 *data,
+              const ShenbaoImageInfo *info)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) exported = export_passing (data, info, &error);
+
+  if (exported == NULL)
+    add_finding (findings, TRUE, SHENBAO_SEVERITY_ERROR, "photo.export",
+                 g_strdup (error->message));
+}
+
+GBytes *
+shenbao_photo_export (GBytes     *data,
+                      GPtrArray  *checks,
+                      GError    **error)
+{
+  ShenbaoImageInfo info;
+
+  if (shenbao_findings_worst (checks) == SHENBAO_SEVERITY_ERROR)
+    return shenbao_photo_fix (data, NULL, NULL, error);
+  if (!shenbao_image_probe (data, &info, error))
+    return NULL;
+  return export_passing (data, &info, error);
 }

@@ -21,6 +21,7 @@
 #include "shenbao-rules.h"
 #include "shenbao-image.h"
 #include "shenbao-photo.h"
+#include "shenbao-face.h"
 #include "shenbao-document-check.h"
 #include "shenbao-attachment-checker.h"
 #include "shenbao-documents.h"
