@@ -25,5 +25,8 @@ void                  shenbao_wizard_set_page        (ShenbaoWizard      *self,
 const ShenbaoVerdict *shenbao_wizard_get_verdict     (ShenbaoWizard      *self);
 /* Runs the pending check now (for tests and before leaving the wizard). */
 void                  shenbao_wizard_check_now       (ShenbaoWizard      *self);
+/* The mark the step indicator shows for the step. */
+ShenbaoStepStatus     shenbao_wizard_get_step_status (ShenbaoWizard      *self,
+                                                      ShenbaoStep         step);
 
 G_END_DECLS

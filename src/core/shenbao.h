@@ -23,6 +23,7 @@
 #include "shenbao-photo.h"
 #include "shenbao-document-check.h"
 #include "shenbao-attachment-checker.h"
+#include "shenbao-steps.h"
 #include "shenbao-documents.h"
 #include "shenbao-csv.h"
 #include "shenbao-export.h"
