@@ -15,6 +15,7 @@
 #include "shenbao-photo-dialog.h"
 #include "shenbao-slot-row.h"
 #include "shenbao-uploads-page.h"
+#include "shenbao-verdict-row.h"
 #include "shenbao-window.h"
 #include "shenbao-wizard.h"
 #include "image-fixtures.h"
@@ -217,6 +218,99 @@ test_bad_id_number_is_shown (void)
   /* An empty required field is not marked before the candidate leaves the step. */
   g_assert_false (gtk_widget_has_css_class (editor_for (root, "person/name"), "error"));
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+static void
+assert_marks (ShenbaoWizard           *wizard,
+              const ShenbaoStepStatus *expected)
+{
+  static const char * const images[] = { "status_basic", "status_identity", "status_registration", "status_uploads" };
+  static const char * const styles[] = { "success", "warning", "warning", "error" };
+
+  shenbao_wizard_check_now (wizard);
+  ui_test_iterate ();
+  for (ShenbaoStep step = 0; step < SHENBAO_N_STEPS; step++)
+    {
+      GtkWidget *image = ui_test_find (GTK_WIDGET (wizard), images[step]);
+
+      g_assert_cmpint (shenbao_wizard_get_step_status (wizard, step), ==, expected[step]);
+      /* What the candidate sees: the mark is there and has the state's colour. */
+      g_assert_true (gtk_widget_get_visible (image));
+      g_assert_true (gtk_widget_has_css_class (image, styles[expected[step]]));
+      if (expected[step] != SHENBAO_STEP_STATUS_ERROR)
+        g_assert_false (gtk_widget_has_css_class (image, "error"));
+    }
+  /* Print & export holds no field and has no mark. */
+  g_assert_null (ui_test_find (GTK_WIDGET (wizard), "status_export"));
+}
+
+static const char *
+verdict_text (ShenbaoWizard *wizard,
+              const char   **style)
+{
+  GtkWidget *row = ui_test_find (GTK_WIDGET (wizard), "verdict_row");
+
+  *style = shenbao_verdict_row_get_state_style (SHENBAO_VERDICT_ROW (row));
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* Every step's mark is computed from the application at once, before any
+ * step is visited, and reads the same after reopening. */
+static void
+test_step_marks_from_the_application (void)
+{
+  static const ShenbaoStepStatus fresh[] = {
+    SHENBAO_STEP_STATUS_INCOMPLETE, SHENBAO_STEP_STATUS_COMPLETE,
+    SHENBAO_STEP_STATUS_INCOMPLETE, SHENBAO_STEP_STATUS_INCOMPLETE,
+  };
+  static const ShenbaoStepStatus lacking_materials[] = {
+    SHENBAO_STEP_STATUS_COMPLETE, SHENBAO_STEP_STATUS_COMPLETE,
+    SHENBAO_STEP_STATUS_COMPLETE, SHENBAO_STEP_STATUS_INCOMPLETE,
+  };
+  static const ShenbaoStepStatus bad_id[] = {
+    SHENBAO_STEP_STATUS_ERROR, SHENBAO_STEP_STATUS_COMPLETE,
+    SHENBAO_STEP_STATUS_COMPLETE, SHENBAO_STEP_STATUS_INCOMPLETE,
+  };
+  ShenbaoWindow *window = open_new_application ();
+  ShenbaoWizard *wizard = shenbao_window_get_wizard (window);
+  g_autoptr(ShenbaoApplication) reopened = NULL;
+  const char *style;
+  gint64 id;
+
+  /* A new application: nothing red, though nothing is filled in. */
+  assert_marks (wizard, fresh);
+  g_assert_cmpstr (shenbao_wizard_get_page (wizard), ==, "basic");
+  g_assert_cmpstr (verdict_text (wizard, &style), ==, "请先选择申报条件：审核预判和所需材料都由它决定。");
+  g_assert_cmpstr (style, ==, "to-fix");
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+
+  window = open_condition1 ();
+  wizard = shenbao_window_get_wizard (window);
+  id = shenbao_application_get_id (shenbao_wizard_get_application (wizard));
+  assert_marks (wizard, lacking_materials);
+  g_assert_cmpstr (verdict_text (wizard, &style), ==, "工作经历中，本职业或相关职业的累计工作时间已满 5 年。");
+  g_assert_cmpstr (style, ==, "passes");
+
+  /* Condition 3 with nothing of the education: not met, and why. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find (GTK_WIDGET (wizard), "condition3_button")), TRUE);
+  shenbao_wizard_check_now (wizard);
+  g_assert_cmpstr (verdict_text (wizard, &style), ==, "申报条件 3 所需的信息尚未填完。");
+  g_assert_cmpstr (style, ==, "not-met");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find (GTK_WIDGET (wizard), "condition1_button")), TRUE);
+
+  type_into (GTK_WIDGET (wizard), "person/id-number", "110105199003071238");
+  assert_marks (wizard, bad_id);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+
+  window = shenbao_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  reopened = stored (id);
+  shenbao_window_open_application (window, reopened);
+  assert_marks (shenbao_window_get_wizard (window), bad_id);
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
 }
@@ -446,7 +540,7 @@ test_condition2_with_uploads (void)
   add_work_entry (wizard, 1, "上海某某电子商务有限公司", "2009-07-01", "2016-07", "2020-12", "电子商务师");
   add_work_entry (wizard, 2, "北京某某供应链管理集团有限公司", "2015-03-12", "2021-01", "至今", "采购员");
   choose (root, "certificate/occupation", "电子商务师");
-  type_into (root, "certificate/level", "5");
+  choose (root, "certificate/level", "五级");
   type_into (root, "certificate/number", "S000011000005213000123");
   type_into (root, "certificate/issued", "2021-06-30");
   shenbao_wizard_check_now (wizard);
@@ -790,6 +884,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/wizard/condition1", test_condition1_through_the_pages);
   g_test_add_func ("/ui/wizard/bad-id-number", test_bad_id_number_is_shown);
+  g_test_add_func ("/ui/wizard/step-marks", test_step_marks_from_the_application);
   g_test_add_func ("/ui/wizard/autosave", test_autosave_survives_destroyed_window);
   g_test_add_func ("/ui/wizard/delete-asks", test_delete_asks);
   g_test_add_func ("/ui/wizard/condition2-uploads", test_condition2_with_uploads);

@@ -131,6 +131,12 @@ set_list (ShenbaoChoiceRow *self,
       shenbao_choice_row_set_choices (self, (const char * const[]) { "男", "女", NULL });
       return;
     }
+  /* Condition 2 takes only a level-5 certificate (guide §二). */
+  if (g_str_equal (name, "certificate-levels"))
+    {
+      shenbao_choice_row_set_choices (self, (const char * const[]) { "五级", NULL });
+      return;
+    }
   if (g_str_equal (name, "education-statuses"))
     {
       shenbao_choice_row_set_choices (self, (const char * const[]) { "已毕业", "在读应届", NULL });

@@ -19,6 +19,7 @@
 #include "shenbao-names.h"
 #include "shenbao-application-file.h"
 #include "shenbao-rules.h"
+#include "shenbao-verdict-reason.h"
 #include "shenbao-image.h"
 #include "shenbao-photo.h"
 #include "shenbao-document-check.h"
