@@ -315,6 +315,56 @@ test_step_marks_from_the_application (void)
   ui_test_iterate ();
 }
 
+/* No message anywhere in the page quotes an empty value. */
+static void
+assert_no_empty_quotes (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) editors = shenbao_field_editor_collect (root);
+
+  for (guint i = 0; i < editors->len; i++)
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (editors->pdata[i]));
+
+      g_assert_null (strstr (subtitle != NULL ? subtitle : "", "“”"));
+    }
+}
+
+/* A work entry added after the step was left is not red before anything is
+ * typed; a field left empty says so once the focus leaves it. */
+static void
+test_new_work_entry_not_red (void)
+{
+  ShenbaoWindow *window = open_condition1 ();
+  ShenbaoWizard *wizard = shenbao_window_get_wizard (window);
+  GtkWidget *root = GTK_WIDGET (wizard);
+  GtkWidget *employer;
+
+  g_assert_true (gtk_widget_activate_action (root, "wizard.next", NULL));
+  g_assert_true (gtk_widget_activate_action (root, "wizard.back", NULL));
+  gtk_widget_activate_action (ui_test_find (root, "work_list"), "page.add-work-entry", NULL);
+  ui_test_iterate ();
+  shenbao_wizard_check_now (wizard);
+  for (guint i = 0; i < 6; i++)
+    {
+      static const char * const fields[] = { "employer", "founded", "deregistered", "from", "to", "occupation" };
+      g_autofree char *field = g_strdup_printf ("work/2/%s", fields[i]);
+
+      g_assert_false (gtk_widget_has_css_class (editor_for (root, field), "error"));
+    }
+  assert_no_empty_quotes (root);
+
+  employer = editor_for (root, "work/2/employer");
+  gtk_widget_grab_focus (GTK_WIDGET (shenbao_entry_row_get_entry (SHENBAO_ENTRY_ROW (employer))));
+  gtk_widget_grab_focus (GTK_WIDGET (shenbao_entry_row_get_entry (SHENBAO_ENTRY_ROW (editor_for (root, "work/2/founded")))));
+  shenbao_wizard_check_now (wizard);
+  g_assert_true (gtk_widget_has_css_class (employer, "error"));
+  g_assert_false (gtk_widget_has_css_class (editor_for (root, "work/2/from"), "error"));
+  assert_no_empty_quotes (root);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
 static void
 test_autosave_survives_destroyed_window (void)
 {
@@ -885,6 +935,7 @@ main (int    argc,
   g_test_add_func ("/ui/wizard/condition1", test_condition1_through_the_pages);
   g_test_add_func ("/ui/wizard/bad-id-number", test_bad_id_number_is_shown);
   g_test_add_func ("/ui/wizard/step-marks", test_step_marks_from_the_application);
+  g_test_add_func ("/ui/wizard/new-work-entry", test_new_work_entry_not_red);
   g_test_add_func ("/ui/wizard/autosave", test_autosave_survives_destroyed_window);
   g_test_add_func ("/ui/wizard/delete-asks", test_delete_asks);
   g_test_add_func ("/ui/wizard/condition2-uploads", test_condition2_with_uploads);
