@@ -365,6 +365,94 @@ test_new_work_entry_not_red (void)
   ui_test_iterate ();
 }
 
+/* The field editor that holds the focus, or NULL. */
+static GtkWidget *
+focused_editor (GtkWidget *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL ? gtk_widget_get_ancestor (focus, SHENBAO_TYPE_FIELD_EDITOR) : NULL;
+}
+
+/* Presses the window's own shortcut for the key, as the key would. */
+static void
+press_shortcut (GtkWidget       *window,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              return;
+            }
+        }
+    }
+  g_error ("no shortcut for %s", gdk_keyval_name (keyval));
+}
+
+/* The keyboard: the focus starts in 姓名, Tab stops once per field row,
+ * Enter moves on and after the last field to 下一步, Escape and Alt+← go
+ * back to the list. */
+static void
+test_keyboard_flow (void)
+{
+  ShenbaoWindow *window = open_new_application ();
+  GtkWidget *root = GTK_WIDGET (window);
+  ShenbaoWizard *wizard = shenbao_window_get_wizard (window);
+  GtkWidget *page = ui_test_find (root, "basic_page");
+  g_autoptr(GPtrArray) editors = shenbao_field_editor_collect (page);
+  GtkWidget *postcode;
+
+  ui_test_iterate ();
+  g_assert_true (focused_editor (root) == editor_for (root, "person/name"));
+  g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (root))));
+
+  for (guint i = 0; i + 1 < editors->len; i++)
+    {
+      g_assert_true (focused_editor (root) == editors->pdata[i]);
+      g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+      g_assert_true (focused_editor (root) == editors->pdata[i + 1]);
+    }
+
+  /* Enter in 邮政编码 goes on to the drop-down after it. */
+  postcode = editor_for (root, "person/postcode");
+  gtk_widget_grab_focus (GTK_WIDGET (shenbao_entry_row_get_entry (SHENBAO_ENTRY_ROW (postcode))));
+  g_signal_emit_by_name (shenbao_entry_row_get_entry (SHENBAO_ENTRY_ROW (postcode)), "activate");
+  g_assert_true (focused_editor (root) == editor_for (root, "person/assessment-category"));
+
+  /* Enter in the last field of step 3 goes to 下一步. */
+  shenbao_wizard_set_page (wizard, "registration");
+  ui_test_iterate ();
+  g_signal_emit_by_name (shenbao_entry_row_get_entry (SHENBAO_ENTRY_ROW (editor_for (root, "signature-date"))), "activate");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (root)) == ui_test_find (root, "next_button"));
+
+  press_shortcut (root, GDK_KEY_Escape, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_test_find (root, "main_stack"))), ==, "list");
+  g_assert_true (gtk_widget_activate_action (root, "win.new-application", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_test_find (root, "main_stack"))), ==, "wizard");
+  press_shortcut (root, GDK_KEY_Left, GDK_ALT_MASK);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_test_find (root, "main_stack"))), ==, "list");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
 static void
 test_autosave_survives_destroyed_window (void)
 {
@@ -936,6 +1024,7 @@ main (int    argc,
   g_test_add_func ("/ui/wizard/bad-id-number", test_bad_id_number_is_shown);
   g_test_add_func ("/ui/wizard/step-marks", test_step_marks_from_the_application);
   g_test_add_func ("/ui/wizard/new-work-entry", test_new_work_entry_not_red);
+  g_test_add_func ("/ui/wizard/keyboard", test_keyboard_flow);
   g_test_add_func ("/ui/wizard/autosave", test_autosave_survives_destroyed_window);
   g_test_add_func ("/ui/wizard/delete-asks", test_delete_asks);
   g_test_add_func ("/ui/wizard/condition2-uploads", test_condition2_with_uploads);

@@ -60,6 +60,13 @@ entry_changed (ShenbaoEntryRow *self)
   g_object_notify (G_OBJECT (self), "value");
 }
 
+/* Enter moves on to the next field, as the portal's form does. */
+static void
+entry_activated (ShenbaoEntryRow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "wizard.next-field", NULL);
+}
+
 static void
 title_changed (ShenbaoEntryRow *self)
 {
@@ -159,6 +166,7 @@ shenbao_entry_row_class_init (ShenbaoEntryRowClass *klass)
                                                "/io/github/shenbao/Shenbao/shenbao-entry-row.ui");
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), ShenbaoEntryRow, entry);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), entry_changed);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), entry_activated);
 }
 
 static void

@@ -165,6 +165,7 @@ new_application_activated (GtkWidget  *widget,
   shenbao_date_set_today (&today);
   application = shenbao_catalogue_new_application (catalogue, &today);
   shenbao_window_open_application (self, application);
+  shenbao_wizard_focus_first_field (self->wizard);
 }
 
 static void
@@ -407,6 +408,9 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.duplicate-application", "x", duplicate_activated);
   gtk_widget_class_install_action (widget_class, "win.delete-application", "x", delete_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-application", NULL);
+  /* Back to the list, as the header bar's back button does. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.show-list", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-list", NULL);
 }
 
 static void

@@ -413,6 +413,50 @@ shenbao_wizard_unroot (GtkWidget *widget)
   GTK_WIDGET_CLASS (shenbao_wizard_parent_class)->unroot (widget);
 }
 
+static gboolean
+focus_editor (GtkWidget *editor)
+{
+  if (gtk_widget_get_focusable (editor))
+    return gtk_widget_grab_focus (editor);
+  return gtk_widget_child_focus (editor, GTK_DIR_TAB_FORWARD);
+}
+
+void
+shenbao_wizard_focus_first_field (ShenbaoWizard *self)
+{
+  g_autoptr(GPtrArray) editors = NULL;
+
+  g_return_if_fail (SHENBAO_IS_WIZARD (self));
+
+  editors = shenbao_field_editor_collect (gtk_stack_get_visible_child (self->stack));
+  if (editors->len > 0)
+    focus_editor (g_ptr_array_index (editors, 0));
+}
+
+/* Enter in a field: on to the next field of the page that is shown (not in
+ * a hidden section or a folded work entry), and after the last to 下一步. */
+static void
+next_field_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ShenbaoWizard *self = SHENBAO_WIZARD (widget);
+  g_autoptr(GPtrArray) editors = shenbao_field_editor_collect (gtk_stack_get_visible_child (self->stack));
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  gboolean after = FALSE;
+
+  for (guint i = 0; i < editors->len; i++)
+    {
+      GtkWidget *editor = g_ptr_array_index (editors, i);
+
+      if (after && gtk_widget_is_drawable (editor) && gtk_widget_is_sensitive (editor) && focus_editor (editor))
+        return;
+      if (focus != NULL && (focus == editor || gtk_widget_is_ancestor (focus, editor)))
+        after = TRUE;
+    }
+  gtk_widget_grab_focus (gtk_widget_get_sensitive (self->next_button) ? self->next_button : self->back_button);
+}
+
 static void
 shenbao_wizard_get_property (GObject    *object,
                              guint       prop_id,
@@ -513,6 +557,7 @@ shenbao_wizard_class_init (ShenbaoWizardClass *klass)
   gtk_widget_class_install_property_action (widget_class, "wizard.go", "page");
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_activated);
+  gtk_widget_class_install_action (widget_class, "wizard.next-field", NULL, next_field_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "wizard.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "wizard.back", NULL);
 }
