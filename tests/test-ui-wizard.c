@@ -218,6 +218,15 @@ test_bad_id_number_is_shown (void)
   /* An empty required field is not marked before the candidate leaves the step. */
   g_assert_false (gtk_widget_has_css_class (editor_for (root, "person/name"), "error"));
 
+  /* A typed lower-case x is stored as the X the entry shows. */
+  type_into (root, "person/id-number", "11010519900307101x");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (shenbao_entry_row_get_entry (SHENBAO_ENTRY_ROW (row)))), ==,
+                   "11010519900307101X");
+  g_assert_cmpstr (shenbao_application_get (shenbao_wizard_get_application (wizard), SHENBAO_FIELD_PERSON_ID_NUMBER),
+                   ==, "11010519900307101X");
+  shenbao_wizard_check_now (wizard);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
 }
