@@ -462,6 +462,80 @@ test_keyboard_flow (void)
   ui_test_iterate ();
 }
 
+static guint
+listed (ShenbaoWindow *window)
+{
+  GtkListBox *list = GTK_LIST_BOX (ui_test_find (GTK_WIDGET (window), "application_list"));
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
+    n++;
+  return n;
+}
+
+static gboolean
+list_shows (ShenbaoWindow *window,
+            const char    *name)
+{
+  GtkListBox *list = GTK_LIST_BOX (ui_test_find (GTK_WIDGET (window), "application_list"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Application files through the window: the open application exported with
+ * its attachment, imported back as a new one; and the list follows an
+ * import that shenbao-cli makes into the same database meanwhile. */
+static void
+test_application_files_in_the_window (void)
+{
+  ShenbaoWindow *window = open_condition1 ();
+  ShenbaoApplication *application = shenbao_wizard_get_application (shenbao_window_get_wizard (window));
+  g_autofree char *folder = g_build_filename (work_dir, "files", NULL);
+  g_autofree char *path = g_build_filename (folder, "张三.xml", NULL);
+  g_autofree char *fixture = g_build_filename (TEST_SRCDIR, "fixtures", "condition2.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) jpeg = g_bytes_new_static ("\xff\xd8\xff\xd9", 4);
+  g_autoptr(ShenbaoApplication) imported = NULL;
+  g_autoptr(ShenbaoApplication) from_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { g_getenv ("SHENBAO_CLI"), "--db", db_path, "import", fixture, NULL };
+  int status;
+  guint before;
+  gint64 id;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  shenbao_application_set_attachment (application, "个人照片", "photo.jpg", jpeg);
+  g_assert_true (shenbao_window_export_file (window, file));
+  from_file = shenbao_application_file_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (shenbao_application_get (from_file, SHENBAO_FIELD_PERSON_NAME), ==, "张三");
+  g_assert_nonnull (shenbao_application_get_attachment (from_file, "个人照片"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL));
+  before = listed (window);
+  id = shenbao_window_import_file (window, file);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (listed (window), ==, before + 1);
+  imported = stored (id);
+  g_assert_cmpstr (shenbao_application_get (imported, SHENBAO_FIELD_OCCUPATION), ==, "互联网营销师");
+  g_assert_nonnull (shenbao_application_get_attachment (imported, "个人照片"));
+
+  /* Another process writes the store: the open list shows it. */
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  ui_test_wait_until (listed (window) == before + 2);
+  g_assert_true (list_shows (window, "王堃"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
 static void
 test_autosave_survives_destroyed_window (void)
 {
@@ -1034,6 +1108,7 @@ main (int    argc,
   g_test_add_func ("/ui/wizard/step-marks", test_step_marks_from_the_application);
   g_test_add_func ("/ui/wizard/new-work-entry", test_new_work_entry_not_red);
   g_test_add_func ("/ui/wizard/keyboard", test_keyboard_flow);
+  g_test_add_func ("/ui/wizard/application-files", test_application_files_in_the_window);
   g_test_add_func ("/ui/wizard/autosave", test_autosave_survives_destroyed_window);
   g_test_add_func ("/ui/wizard/delete-asks", test_delete_asks);
   g_test_add_func ("/ui/wizard/condition2-uploads", test_condition2_with_uploads);

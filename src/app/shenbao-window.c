@@ -23,6 +23,7 @@ struct _ShenbaoWindow
 
   ShenbaoStore *store;         /* NULL when the database could not be opened */
   GListModel *applications;    /* ShenbaoApplicationSummary */
+  GPtrArray *store_monitors;   /* GFileMonitor of the database and its log */
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoWindow, shenbao_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -278,6 +279,218 @@ delete_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* —— application files —— */
+
+/* A toast whose button opens the folder the file was written to. */
+static void
+open_folder (AdwToast *toast,
+             GFile    *folder)
+{
+  GtkWidget *window = g_object_get_data (G_OBJECT (toast), "shenbao-window");
+  g_autofree char *uri = g_file_get_uri (folder);
+
+  gtk_show_uri (GTK_WINDOW (window), uri, GDK_CURRENT_TIME);
+}
+
+static void
+toast_with_folder (ShenbaoWindow *self,
+                   const char    *title,
+                   GFile         *file)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Open Folder"));
+  g_object_set_data (G_OBJECT (toast), "shenbao-window", self);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_folder), g_file_get_parent (file),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gint64
+shenbao_window_import_file (ShenbaoWindow *self,
+                            GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *title = NULL;
+  g_autoptr(ShenbaoApplication) application = NULL;
+  const char *name;
+  gint64 id;
+
+  g_return_val_if_fail (SHENBAO_IS_WINDOW (self), 0);
+
+  if (self->store == NULL)
+    return 0;
+  if (path == NULL)
+    {
+      g_set_error (&error, SHENBAO_ERROR, SHENBAO_ERROR_IO, _("Only a file on this computer can be imported"));
+      show_error (self, error);
+      return 0;
+    }
+  id = shenbao_store_import (self->store, path, &error);
+  if (id == 0 || (application = shenbao_store_load (self->store, id, &error)) == NULL)
+    {
+      show_error (self, error);
+      return 0;
+    }
+  name = shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME);
+  title = g_strdup_printf (_("“%s” imported"), *name != '\0' ? name : _("Unnamed"));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  return id;
+}
+
+gboolean
+shenbao_window_export_file (ShenbaoWindow *self,
+                            GFile         *file)
+{
+  ShenbaoApplication *application = shenbao_wizard_get_application (self->wizard);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_val_if_fail (SHENBAO_IS_WINDOW (self), FALSE);
+
+  if (application == NULL || path == NULL)
+    return FALSE;
+  /* Autosave has written every change: the store holds what is shown. */
+  if (!shenbao_application_file_save (application, path, &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+  toast_with_folder (self, _("Application file written"), file);
+  return TRUE;
+}
+
+static void
+import_response (GtkNativeDialog *chooser,
+                 int              response,
+                 ShenbaoWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      shenbao_window_import_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static GtkFileFilter *
+application_file_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Application files"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  return filter;
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Import Application File"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                 _("_Import"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = application_file_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_response (GtkNativeDialog *chooser,
+                 int              response,
+                 ShenbaoWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      shenbao_window_export_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  ShenbaoApplication *application = shenbao_wizard_get_application (self->wizard);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (application == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Application File"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s.xml", *shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME) != '\0'
+                                      ? shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME)
+                                      : _("Unnamed"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+files_dropped (GtkDropTarget *target,
+               const GValue  *value,
+               double         x,
+               double         y,
+               ShenbaoWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  gboolean imported = FALSE;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    imported |= shenbao_window_import_file (self, l->data) != 0;
+  return imported;
+}
+
+/* Another process wrote the database (shenbao-cli import while the window
+ * is open): the list follows. */
+static void
+store_file_changed (ShenbaoWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !shenbao_store_refresh (self->store, &error))
+    show_error (self, error);
+}
+
+static void
+monitor_store (ShenbaoWindow *self)
+{
+  const char *path = shenbao_store_get_path (self->store);
+  /* In WAL mode a commit writes the log, not the database file. */
+  g_autofree char *log = g_strconcat (path, "-wal", NULL);
+  const char *paths[] = { path, log };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      GFileMonitor *monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+
+      if (monitor == NULL)
+        continue;
+      g_signal_connect_swapped (monitor, "changed", G_CALLBACK (store_file_changed), self);
+      g_ptr_array_add (self->store_monitors, monitor);
+    }
+}
+
+static void
+in_wizard_changed (ShenbaoWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-application",
+                                 g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "wizard") == 0);
+}
+
 static void
 update_row (AdwActionRow              *row,
             GParamSpec                *pspec,
@@ -358,6 +571,7 @@ load_store (ShenbaoWindow *self)
   shenbao_wizard_set_store (self->wizard, self->store);
   gtk_list_box_bind_model (self->application_list, self->applications, create_application_row, self, NULL);
   g_signal_connect_swapped (self->applications, "items-changed", G_CALLBACK (applications_changed), self);
+  monitor_store (self);
   show_list (self);
 
   last = g_settings_get_int64 (self->settings, "last-application");
@@ -376,6 +590,12 @@ shenbao_window_dispose (GObject *object)
 
   if (self->applications != NULL)
     g_signal_handlers_disconnect_by_data (self->applications, self);
+  for (guint i = 0; self->store_monitors != NULL && i < self->store_monitors->len; i++)
+    {
+      g_file_monitor_cancel (g_ptr_array_index (self->store_monitors, i));
+      g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->store_monitors, i), self);
+    }
+  g_clear_pointer (&self->store_monitors, g_ptr_array_unref);
   g_clear_object (&self->applications);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -407,6 +627,8 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_activated);
   gtk_widget_class_install_action (widget_class, "win.duplicate-application", "x", duplicate_activated);
   gtk_widget_class_install_action (widget_class, "win.delete-application", "x", delete_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-application", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-application", NULL, export_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-application", NULL);
   /* Back to the list, as the header bar's back button does. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.show-list", NULL);
@@ -416,7 +638,22 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
 static void
 shenbao_window_init (ShenbaoWindow *self)
 {
+  static const char * const list_pages[] = { "list", "empty" };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->store_monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  /* An application file dropped on the list (or on the empty page that
+   * stands for it) is imported. */
+  for (guint i = 0; i < G_N_ELEMENTS (list_pages); i++)
+    {
+      GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+      g_signal_connect (drop, "drop", G_CALLBACK (files_dropped), self);
+      gtk_widget_add_controller (gtk_stack_get_child_by_name (self->main_stack, list_pages[i]),
+                                 GTK_EVENT_CONTROLLER (drop));
+    }
+  g_signal_connect_swapped (self->main_stack, "notify::visible-child-name", G_CALLBACK (in_wizard_changed), self);
+  in_wizard_changed (self);
 
   /* The size is remembered across runs (a GSettings key each), the way GNOME
    * applications restore their window. */
