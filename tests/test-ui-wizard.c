@@ -536,6 +536,28 @@ test_application_files_in_the_window (void)
   ui_test_iterate ();
 }
 
+/* New, then back to the list with nothing typed: no empty draft is kept. */
+static void
+test_untouched_draft_not_kept (void)
+{
+  ShenbaoWindow *window = open_new_application ();
+  gint64 id = shenbao_application_get_id (shenbao_wizard_get_application (shenbao_window_get_wizard (window)));
+  g_autoptr(ShenbaoStore) store = NULL;
+  g_autoptr(ShenbaoApplication) gone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL));
+  store = shenbao_store_new (db_path, &error);
+  g_assert_no_error (error);
+  gone = shenbao_store_load (store, id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, SHENBAO_ERROR, SHENBAO_ERROR_NOT_FOUND);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
 static void
 test_autosave_survives_destroyed_window (void)
 {
@@ -584,6 +606,8 @@ test_delete_asks (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-application", "x", id));
   ui_test_wait_until (find_message_dialog () != NULL);
   dialog = find_message_dialog ();
+  /* The dialog names what it deletes. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "李四"));
 
   /* Cancel keeps it. */
   adw_message_dialog_response (dialog, "cancel");
@@ -1040,7 +1064,13 @@ test_print_and_export (void)
   record_state (page, SHENBAO_REVIEW_AWAITING_PAYMENT, NULL);
   record_state (page, SHENBAO_REVIEW_PAID, NULL);
   g_assert_cmpuint (review_events (id), ==, 6);
+  /* 寄出日期 stays empty until the candidate says when; without it nothing
+   * is recorded. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find (page, "mailed_date_row"))), ==, "");
   gtk_editable_set_text (GTK_EDITABLE (ui_test_find (page, "tracking_row")), "SF1234567890");
+  g_assert_true (gtk_widget_activate_action (page, "export.record-mailing", NULL));
+  g_assert_cmpuint (review_events (id), ==, 6);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find (page, "mailed_date_row")), "2026-01-05");
   g_assert_true (gtk_widget_activate_action (page, "export.record-mailing", NULL));
   g_assert_cmpuint (review_events (id), ==, 7);
   g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (ui_test_find (page, "state_row"))), ==,
@@ -1109,6 +1139,7 @@ main (int    argc,
   g_test_add_func ("/ui/wizard/new-work-entry", test_new_work_entry_not_red);
   g_test_add_func ("/ui/wizard/keyboard", test_keyboard_flow);
   g_test_add_func ("/ui/wizard/application-files", test_application_files_in_the_window);
+  g_test_add_func ("/ui/wizard/untouched-draft", test_untouched_draft_not_kept);
   g_test_add_func ("/ui/wizard/autosave", test_autosave_survives_destroyed_window);
   g_test_add_func ("/ui/wizard/delete-asks", test_delete_asks);
   g_test_add_func ("/ui/wizard/condition2-uploads", test_condition2_with_uploads);

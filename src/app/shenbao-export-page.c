@@ -32,11 +32,11 @@ struct _ShenbaoExportPage
 
 G_DEFINE_FINAL_TYPE (ShenbaoExportPage, shenbao_export_page, SHENBAO_TYPE_WIZARD_PAGE)
 
-static void
+static AdwToast *
 toast (ShenbaoExportPage *self,
        const char        *title)
 {
-  shenbao_wizard_page_toast (SHENBAO_WIZARD_PAGE (self), title);
+  return shenbao_wizard_page_toast (SHENBAO_WIZARD_PAGE (self), title);
 }
 
 static void
@@ -301,7 +301,10 @@ document_rendered (GObject      *object,
   RenderJob *job = g_task_get_task_data (G_TASK (result));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *uri = NULL;
-  g_autofree char *done = g_strdup_printf (_("Opening %s"), job->path);
+  /* The file's name only: the cache folder it is in is no concern of the
+   * candidate's. */
+  g_autofree char *name = g_path_get_basename (job->path);
+  g_autofree char *done = g_strdup_printf (_("Opening %s"), name);
 
   if (!g_task_had_error (G_TASK (result)) && GTK_IS_WINDOW (root))
     {
@@ -477,6 +480,16 @@ export_in_thread (GTask        *task,
 }
 
 static void
+open_folder (ShenbaoExportPage *self,
+             AdwToast          *shown)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *uri = g_file_get_uri (g_object_get_data (G_OBJECT (shown), "shenbao-folder"));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
 package_exported (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -486,6 +499,7 @@ package_exported (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *markup = NULL;
+  AdwToast *shown;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -503,8 +517,18 @@ package_exported (GObject      *object,
     g_string_append_printf (subtitle, "\n• %s", (char *) g_ptr_array_index (job->messages, i));
   markup = g_markup_escape_text (subtitle->str, -1);
   adw_action_row_set_subtitle (self->package_row, markup);
-  toast (self, job->messages->len == 0 ? _("The upload package is ready")
-                                       : _("The upload package is written, with things still to do"));
+  shown = toast (self, job->messages->len == 0 ? _("The upload package is ready")
+                                               : _("The upload package is written, with things still to do"));
+  if (shown != NULL)
+    {
+      /* A zip is a file in the folder chosen; a folder export is the folder. */
+      g_autoptr(GFile) written = g_file_new_for_path (job->written);
+      GFile *folder = job->zip ? g_file_get_parent (written) : g_object_ref (written);
+
+      adw_toast_set_button_label (shown, _("_Open Folder"));
+      g_object_set_data_full (G_OBJECT (shown), "shenbao-folder", folder, g_object_unref);
+      g_signal_connect_object (shown, "button-clicked", G_CALLBACK (open_folder), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -811,11 +835,7 @@ shenbao_export_page_class_init (ShenbaoExportPageClass *klass)
 static void
 shenbao_export_page_init (ShenbaoExportPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-
   gtk_widget_init_template (GTK_WIDGET (self));
   for (ShenbaoReviewState state = 0; state < SHENBAO_N_REVIEW_STATES; state++)
     gtk_string_list_append (self->state_list, shenbao_review_state_to_string (state));
-  gtk_editable_set_text (GTK_EDITABLE (self->mailed_date_row), today);
 }

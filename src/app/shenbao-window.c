@@ -24,6 +24,7 @@ struct _ShenbaoWindow
   ShenbaoStore *store;         /* NULL when the database could not be opened */
   GListModel *applications;    /* ShenbaoApplicationSummary */
   GPtrArray *store_monitors;   /* GFileMonitor of the database and its log */
+  gint64 untouched_draft;      /* id of a new application nothing was typed into */
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoWindow, shenbao_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -72,10 +73,43 @@ show_error (ShenbaoWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
+/* A new application left as it was made is not kept: clicking New and then
+ * going back must not pile up empty drafts. */
+static void
+discard_untouched_draft (ShenbaoWindow *self)
+{
+  ShenbaoApplication *application = shenbao_wizard_get_application (self->wizard);
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->untouched_draft;
+
+  self->untouched_draft = 0;
+  if (id == 0 || self->store == NULL)
+    return;
+  if (application != NULL && shenbao_application_get_id (application) == id)
+    shenbao_store_unwatch (self->store, application);
+  if (!shenbao_store_delete (self->store, id, &error))
+    show_error (self, error);
+}
+
+static void
+draft_touched (ShenbaoWindow *self)
+{
+  ShenbaoApplication *application = shenbao_wizard_get_application (self->wizard);
+
+  self->untouched_draft = 0;
+  if (application != NULL)
+    g_signal_handlers_disconnect_by_func (application, draft_touched, self);
+}
+
 /* The list when there is something to list, else the invitation to start. */
 static void
 show_list (ShenbaoWindow *self)
 {
+  gboolean in_wizard = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "wizard") == 0;
+
+  if (in_wizard)
+    discard_untouched_draft (self);
+
   gboolean empty = self->applications == NULL || g_list_model_get_n_items (self->applications) == 0;
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "list");
@@ -99,6 +133,7 @@ shenbao_window_open_application (ShenbaoWindow      *self,
 
   g_return_if_fail (SHENBAO_IS_WINDOW (self));
 
+  discard_untouched_draft (self);
   if (previous != NULL)
     {
       g_signal_handlers_disconnect_by_data (previous, self);
@@ -166,6 +201,10 @@ new_application_activated (GtkWidget  *widget,
   shenbao_date_set_today (&today);
   application = shenbao_catalogue_new_application (catalogue, &today);
   shenbao_window_open_application (self, application);
+  self->untouched_draft = shenbao_application_get_id (application);
+  g_signal_connect_swapped (application, "notify", G_CALLBACK (draft_touched), self);
+  g_signal_connect_swapped (application, "work-entry-changed", G_CALLBACK (draft_touched), self);
+  g_signal_connect_swapped (application, "attachment-changed", G_CALLBACK (draft_touched), self);
   shenbao_wizard_focus_first_field (self->wizard);
 }
 
@@ -189,60 +228,14 @@ duplicate_activated (GtkWidget  *widget,
     show_error (self, error);
 }
 
-typedef struct
-{
-  ShenbaoWindow *window;
-  ShenbaoApplication *application;
-} Deleted;
-
-static void
-deleted_free (Deleted *deleted)
-{
-  g_object_unref (deleted->application);
-  g_free (deleted);
-}
-
-static void
-undo_delete (AdwToast *toast,
-             Deleted  *deleted)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* Stored again as it was, under a new id. */
-  shenbao_application_set_id (deleted->application, 0);
-  if (!shenbao_store_save (deleted->window->store, deleted->application, &error))
-    show_error (deleted->window, error);
-}
-
-/* The application is kept in memory until the toast goes, so that Undo
- * brings back everything, attachments included. */
 static void
 delete_now (ShenbaoWindow *self,
             gint64         id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShenbaoApplication) application = NULL;
-  g_autofree char *title = NULL;
-  const char *name;
-  Deleted *deleted;
-  AdwToast *toast;
 
-  application = shenbao_store_load (self->store, id, &error);
-  if (application == NULL || !shenbao_store_delete (self->store, id, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  name = shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME);
-  title = g_strdup_printf (_("“%s” deleted"), *name != '\0' ? name : _("Unnamed"));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  deleted = g_new0 (Deleted, 1);
-  deleted->window = self;
-  deleted->application = g_steal_pointer (&application);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_delete), deleted);
-  g_object_set_data_full (G_OBJECT (toast), "shenbao-deleted", deleted, (GDestroyNotify) deleted_free);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  if (!shenbao_store_delete (self->store, id, &error))
+    show_error (self, error);
 }
 
 static void
@@ -262,12 +255,30 @@ delete_activated (GtkWidget  *widget,
 {
   ShenbaoWindow *self = SHENBAO_WINDOW (widget);
   gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(ShenbaoApplication) application = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  const char *name;
+  const char *occupation;
   GtkWidget *dialog;
 
   if (self->store == NULL)
     return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete this application?"),
-                                   _("Its fields and attached files are removed from this computer."));
+  application = shenbao_store_load (self->store, id, &error);
+  if (application == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  name = shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME);
+  occupation = shenbao_application_get (application, SHENBAO_FIELD_OCCUPATION);
+  /* Translators: the candidate's name and the occupation applied for */
+  heading = *occupation != '\0'
+    ? g_strdup_printf (_("Delete the application of %s for %s?"), *name != '\0' ? name : _("Unnamed"), occupation)
+    : g_strdup_printf (_("Delete the application of %s?"), *name != '\0' ? name : _("Unnamed"));
+  /* Asked once, and then gone: no undo besides. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Its fields and attached files are removed from this computer. This cannot be undone."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "delete", _("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
@@ -588,6 +599,7 @@ shenbao_window_dispose (GObject *object)
 {
   ShenbaoWindow *self = SHENBAO_WINDOW (object);
 
+  discard_untouched_draft (self);
   if (self->applications != NULL)
     g_signal_handlers_disconnect_by_data (self->applications, self);
   for (guint i = 0; self->store_monitors != NULL && i < self->store_monitors->len; i++)
