@@ -18,6 +18,7 @@
 #include "shenbao-verdict-row.h"
 #include "shenbao-window.h"
 #include "shenbao-wizard.h"
+#include "shenbao-wizard-page.h"
 #include "image-fixtures.h"
 #include "ui-test-util.h"
 
@@ -889,6 +890,31 @@ find_photo_dialog (void)
   return NULL;
 }
 
+static GtkWidget *
+find_slot_row (GtkWidget  *root,
+               const char *slot)
+{
+  if (SHENBAO_IS_SLOT_ROW (root) && g_strcmp0 (shenbao_slot_row_get_slot_name (SHENBAO_SLOT_ROW (root)), slot) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_slot_row (child, slot);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+file_holds (const char *path,
+            const char *text)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL;
+}
+
 static void
 test_photo_crop_and_fix (void)
 {
@@ -905,8 +931,25 @@ test_photo_crop_and_fix (void)
   const ShenbaoAttachment *photo;
   GtkWindow *dialog;
 
+  GtkWidget *row;
+  GtkWidget *fix_button;
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.go", "s", "uploads"));
+  /* Nothing to crop yet. */
+  row = find_slot_row (GTK_WIDGET (wizard), "个人照片");
+  fix_button = ui_test_find (row, "fix_button");
+  g_assert_true (gtk_widget_get_visible (fix_button));
+  g_assert_false (gtk_widget_is_sensitive (fix_button));
   attach (wizard, "个人照片", path);
+  ui_test_wait_until (!shenbao_attachment_checker_is_pending (shenbao_wizard_page_get_checker (SHENBAO_WIZARD_PAGE (ui_test_find (GTK_WIDGET (wizard), "uploads_page"))), "个人照片"));
+  ui_test_iterate ();
+  /* Too big and 4:3: a list of errors, and fixing is offered. */
+  g_assert_true (gtk_widget_is_sensitive (fix_button));
+  g_assert_true (gtk_widget_has_css_class (fix_button, "suggested-action"));
+  /* Errors first behind a cross, then warnings behind a warning sign. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\n✗ 照片文件为"));
+  g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\n✗ ")
+                 < strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\n⚠ "));
   g_assert_true (gtk_widget_activate_action (ui_test_find (GTK_WIDGET (wizard), "uploads_page"), "uploads.fix", "s", "个人照片"));
   ui_test_wait_until (find_photo_dialog () != NULL);
   dialog = find_photo_dialog ();
@@ -1023,7 +1066,6 @@ test_print_and_export (void)
   g_autofree char *out = g_build_filename (work_dir, "out", NULL);
   g_autofree char *printed = g_build_filename (work_dir, "printed.pdf", NULL);
   g_autofree char *zip = NULL;
-  g_autofree char *uri = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *command = NULL;
@@ -1035,10 +1077,8 @@ test_print_and_export (void)
   /* Open renders the blank form and hands it to the PDF viewer (here a
    * script that notes what it was given). */
   g_assert_true (gtk_widget_activate_action (page, "export.open-document", "s", "application-form"));
-  ui_test_wait_until (g_file_test (opened, G_FILE_TEST_EXISTS));
-  g_file_get_contents (opened, &uri, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (strstr (uri, "application-form.pdf"));
+  /* The script creates the file before it writes the URI into it. */
+  ui_test_wait_until (file_holds (opened, "application-form.pdf"));
   command = g_strdup_printf ("pdftotext -enc UTF-8 '%s' -", pdf);
   g_spawn_command_line_sync (command, &text, NULL, &status, &error);
   g_assert_no_error (error);
