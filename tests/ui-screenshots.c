@@ -5,6 +5,7 @@
 #include "shenbao-app.h"
 #include "shenbao-window.h"
 #include "shenbao-wizard.h"
+#include "image-fixtures.h"
 #include "ui-test-util.h"
 
 /* Not a test: draws the window on every step of a condition-1 application
@@ -80,6 +81,13 @@ main (int    argc,
   shenbao_work_entry_set (entry, SHENBAO_WORK_FIELD_TO, "至今");
   shenbao_work_entry_set (entry, SHENBAO_WORK_FIELD_OCCUPATION, "营销员");
   shenbao_application_append_work_entry (application, entry);
+  /* A phone's portrait, too big and 4:3: the photo's findings show. */
+  {
+    g_autoptr(GdkPixbuf) portrait = fixture_portrait (1500, 2000, FIXTURE_WHITE, 1.0);
+    g_autoptr(GBytes) jpeg = fixture_jpeg (portrait, 92, FIXTURE_JPEG_BASELINE);
+
+    shenbao_application_set_attachment (application, "个人照片", "phone.jpg", jpeg);
+  }
   settle ();
 
   for (guint dark = 0; dark < 2; dark++)

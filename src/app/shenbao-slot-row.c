@@ -62,7 +62,7 @@ show_state (ShenbaoSlotRow *self,
 }
 
 /* The findings as a short list, worst first: an error in bold behind a
- * cross, a warning behind a warning sign, each one's advice dimmed under it. */
+ * cross, a warning behind a warning sign. */
 static void
 append_findings (GString         *text,
                  GString         *markup,
@@ -82,13 +82,29 @@ append_findings (GString         *text,
         ? g_markup_printf_escaped ("\n%s <b>%s</b>", mark, finding->message)
         : g_markup_printf_escaped ("\n%s %s", mark, finding->message);
       g_string_append (markup, line);
-      if (finding->suggestion != NULL)
-        {
-          g_autofree char *advice = g_markup_printf_escaped ("\n<span alpha=\"70%%\">%s</span>", finding->suggestion);
+    }
+}
 
-          g_string_append_printf (text, "\n%s", finding->suggestion);
-          g_string_append (markup, advice);
-        }
+/* The advice under the list, dimmed, each piece once: several findings
+ * often share one (the photo fixer mends size and shape alike). */
+static void
+append_advice (GString   *text,
+               GString   *markup,
+               GPtrArray *findings)
+{
+  g_autoptr(GHashTable) given = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const ShenbaoFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *line = NULL;
+
+      if (finding->severity == SHENBAO_SEVERITY_INFO || finding->suggestion == NULL
+          || !g_hash_table_add (given, finding->suggestion))
+        continue;
+      g_string_append_printf (text, "\n%s", finding->suggestion);
+      line = g_markup_printf_escaped ("\n<span alpha=\"70%%\">%s</span>", finding->suggestion);
+      g_string_append (markup, line);
     }
 }
 
@@ -156,6 +172,7 @@ shenbao_slot_row_show (ShenbaoSlotRow           *self,
       markup = g_string_new (escaped);
       append_findings (text, markup, findings, SHENBAO_SEVERITY_ERROR);
       append_findings (text, markup, findings, SHENBAO_SEVERITY_WARNING);
+      append_advice (text, markup, findings);
       show_state_markup (self,
                          worst == SHENBAO_SEVERITY_ERROR ? "dialog-error-symbolic"
                          : worst == SHENBAO_SEVERITY_WARNING ? "dialog-warning-symbolic" : "emblem-ok-symbolic",
