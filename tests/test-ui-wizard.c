@@ -57,13 +57,13 @@ choose (GtkWidget  *root,
         const char *field,
         const char *item)
 {
-  GtkWidget *row = editor_for (root, field);
-  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  GtkDropDown *drop_down = shenbao_choice_row_get_drop_down (SHENBAO_CHOICE_ROW (editor_for (root, field)));
+  GListModel *model = gtk_drop_down_get_model (drop_down);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item))
       {
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+        gtk_drop_down_set_selected (drop_down, i);
         return;
       }
   g_error ("no item %s in %s", item, field);
@@ -439,6 +439,10 @@ test_keyboard_flow (void)
       g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
       g_assert_true (focused_editor (root) == editors->pdata[i + 1]);
     }
+
+  /* The long lists can be searched by typing. */
+  g_assert_true (gtk_drop_down_get_enable_search (shenbao_choice_row_get_drop_down (SHENBAO_CHOICE_ROW (editor_for (root, "person/ethnicity")))));
+  g_assert_nonnull (gtk_drop_down_get_expression (shenbao_choice_row_get_drop_down (SHENBAO_CHOICE_ROW (editor_for (root, "person/ethnicity")))));
 
   /* Enter in 邮政编码 goes on to the drop-down after it. */
   postcode = editor_for (root, "person/postcode");
