@@ -19,7 +19,7 @@ struct _ShenbaoWindow
   AdwWindowTitle *window_title;
   GtkWidget *back_button;
   GtkWidget *new_button;
-  ShenbaoWizard *wizard;
+  ShenbaoWizard *wizard;       /* NULL until an application is first opened */
 
   ShenbaoStore *store;         /* NULL when the database could not be opened */
   GListModel *applications;    /* ShenbaoApplicationSummary */
@@ -40,18 +40,38 @@ shenbao_window_new (ShenbaoApp *app)
   return self;
 }
 
+/* Made when first needed: the first window shows the list, and building the
+ * five steps (and loading the catalogue they need) would delay it. */
+static ShenbaoWizard *
+ensure_wizard (ShenbaoWindow *self)
+{
+  if (self->wizard != NULL)
+    return self->wizard;
+  self->wizard = g_object_new (SHENBAO_TYPE_WIZARD, NULL);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->wizard), "wizard");
+  if (self->store != NULL)
+    shenbao_wizard_set_store (self->wizard, self->store);
+  return self->wizard;
+}
+
 ShenbaoWizard *
 shenbao_window_get_wizard (ShenbaoWindow *self)
 {
   g_return_val_if_fail (SHENBAO_IS_WINDOW (self), NULL);
 
-  return self->wizard;
+  return ensure_wizard (self);
+}
+
+static ShenbaoApplication *
+current_application (ShenbaoWindow *self)
+{
+  return self->wizard != NULL ? shenbao_wizard_get_application (self->wizard) : NULL;
 }
 
 static void
 update_title (ShenbaoWindow *self)
 {
-  ShenbaoApplication *application = shenbao_wizard_get_application (self->wizard);
+  ShenbaoApplication *application = current_application (self);
   gboolean in_wizard = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "wizard") == 0;
   const char *name = application != NULL ? shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME) : "";
   const char *occupation = application != NULL ? shenbao_application_get (application, SHENBAO_FIELD_OCCUPATION) : "";
@@ -78,7 +98,7 @@ show_error (ShenbaoWindow *self,
 static void
 discard_untouched_draft (ShenbaoWindow *self)
 {
-  ShenbaoApplication *application = shenbao_wizard_get_application (self->wizard);
+  ShenbaoApplication *application = current_application (self);
   g_autoptr(GError) error = NULL;
   gint64 id = self->untouched_draft;
 
@@ -94,7 +114,7 @@ discard_untouched_draft (ShenbaoWindow *self)
 static void
 draft_touched (ShenbaoWindow *self)
 {
-  ShenbaoApplication *application = shenbao_wizard_get_application (self->wizard);
+  ShenbaoApplication *application = current_application (self);
 
   self->untouched_draft = 0;
   if (application != NULL)
@@ -128,7 +148,7 @@ void
 shenbao_window_open_application (ShenbaoWindow      *self,
                                  ShenbaoApplication *application)
 {
-  ShenbaoApplication *previous = shenbao_wizard_get_application (self->wizard);
+  ShenbaoApplication *previous = current_application (self);
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (SHENBAO_IS_WINDOW (self));
@@ -144,7 +164,7 @@ shenbao_window_open_application (ShenbaoWindow      *self,
   if (self->store != NULL && !shenbao_store_watch (self->store, application, &error))
     show_error (self, error);
 
-  shenbao_wizard_set_application (self->wizard, application);
+  shenbao_wizard_set_application (ensure_wizard (self), application);
   shenbao_wizard_set_page (self->wizard, "basic");
   g_signal_connect_swapped (application, "notify::person-name", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (application, "notify::occupation", G_CALLBACK (update_title), self);
@@ -354,7 +374,7 @@ gboolean
 shenbao_window_export_file (ShenbaoWindow *self,
                             GFile         *file)
 {
-  ShenbaoApplication *application = shenbao_wizard_get_application (self->wizard);
+  ShenbaoApplication *application = current_application (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
 
@@ -433,7 +453,7 @@ export_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   ShenbaoWindow *self = SHENBAO_WINDOW (widget);
-  ShenbaoApplication *application = shenbao_wizard_get_application (self->wizard);
+  ShenbaoApplication *application = current_application (self);
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
@@ -579,7 +599,6 @@ load_store (ShenbaoWindow *self)
       return;
     }
   g_object_ref (self->store);
-  shenbao_wizard_set_store (self->wizard, self->store);
   gtk_list_box_bind_model (self->application_list, self->applications, create_application_row, self, NULL);
   g_signal_connect_swapped (self->applications, "items-changed", G_CALLBACK (applications_changed), self);
   monitor_store (self);
@@ -623,7 +642,6 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
 
   object_class->dispose = shenbao_window_dispose;
 
-  g_type_ensure (SHENBAO_TYPE_WIZARD);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/shenbao-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, toast_overlay);
@@ -633,7 +651,6 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, new_button);
-  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, wizard);
 
   gtk_widget_class_install_action (widget_class, "win.new-application", NULL, new_application_activated);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_activated);
@@ -673,5 +690,4 @@ shenbao_window_init (ShenbaoWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "last-page", self->wizard, "page", G_SETTINGS_BIND_SET);
 }
