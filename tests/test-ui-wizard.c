@@ -303,6 +303,12 @@ test_step_marks_from_the_application (void)
   assert_marks (wizard, lacking_materials);
   g_assert_cmpstr (verdict_text (wizard, &style), ==, "工作经历中，本职业或相关职业的累计工作时间已满 5 年。");
   g_assert_cmpstr (style, ==, "passes");
+  /* On step 3 the verdict stays in view above the scrolled fields, in a
+   * small window too. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  shenbao_wizard_set_page (wizard, "registration");
+  ui_test_wait_until (gtk_widget_get_mapped (ui_test_find (GTK_WIDGET (wizard), "verdict_row")));
+  g_assert_null (gtk_widget_get_ancestor (ui_test_find (GTK_WIDGET (wizard), "verdict_row"), GTK_TYPE_SCROLLED_WINDOW));
 
   /* Condition 3 with nothing of the education: not met, and why. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find (GTK_WIDGET (wizard), "condition3_button")), TRUE);

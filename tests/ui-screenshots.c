@@ -109,6 +109,9 @@ main (int    argc,
             }
         }
     }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL);
+  settle ();
+  save_window (GTK_WIDGET (window), g_build_filename (out, "list.png", NULL));
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }
