@@ -473,6 +473,20 @@ test_keyboard_flow (void)
   ui_test_iterate ();
 }
 
+/* A button shown with that label, such as a toast's. */
+static gboolean
+has_button (GtkWidget  *root,
+            const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_button (child, label))
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 listed (ShenbaoWindow *window)
 {
@@ -522,6 +536,7 @@ test_application_files_in_the_window (void)
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   shenbao_application_set_attachment (application, "个人照片", "photo.jpg", jpeg);
   g_assert_true (shenbao_window_export_file (window, file));
+  ui_test_wait_until (has_button (GTK_WIDGET (window), "打开文件夹(_O)"));
   from_file = shenbao_application_file_load (path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (shenbao_application_get (from_file, SHENBAO_FIELD_PERSON_NAME), ==, "张三");
@@ -1132,6 +1147,8 @@ test_print_and_export (void)
   zip = g_build_filename (out, "张三-互联网营销师.zip", NULL);
   ui_test_wait_until (g_file_test (zip, G_FILE_TEST_EXISTS)
                       && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_test_find (page, "package_row"))), zip) != NULL);
+  /* The toast offers the folder. */
+  ui_test_wait_until (has_button (GTK_WIDGET (window), "打开文件夹(_O)"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();

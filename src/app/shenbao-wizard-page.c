@@ -108,15 +108,25 @@ AdwToast *
 shenbao_wizard_page_toast (ShenbaoWizardPage *self,
                            const char        *title)
 {
+  g_return_val_if_fail (SHENBAO_IS_WIZARD_PAGE (self), NULL);
+
+  return shenbao_wizard_page_add_toast (self, adw_toast_new (title));
+}
+
+AdwToast *
+shenbao_wizard_page_add_toast (ShenbaoWizardPage *self,
+                               AdwToast          *toast)
+{
   GtkWidget *overlay;
-  AdwToast *toast;
 
   g_return_val_if_fail (SHENBAO_IS_WIZARD_PAGE (self), NULL);
 
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)
-    return NULL;
-  toast = adw_toast_new (title);
+    {
+      g_object_unref (toast);
+      return NULL;
+    }
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   return toast;

@@ -47,5 +47,8 @@ void                      shenbao_wizard_page_set_checker (ShenbaoWizardPage    
                                                            ShenbaoAttachmentChecker *checker);
 AdwToast           *shenbao_wizard_page_toast           (ShenbaoWizardPage    *self,
                                                          const char           *title);
+/* Shows a toast made by the caller (with a button, a priority), taking it. */
+AdwToast           *shenbao_wizard_page_add_toast       (ShenbaoWizardPage    *self,
+                                                         AdwToast             *toast);
 
 G_END_DECLS
