@@ -38,6 +38,48 @@ settle (void)
       g_usleep (1000);
 }
 
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Step 3 scrolled down to the work history, its entry unfolded: the
+ * verdict bar must still be in view. */
+static void
+save_work_history (ShenbaoWindow *window,
+                   ShenbaoWizard *wizard,
+                   const char    *out,
+                   guint          dark,
+                   int            width)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (find_type (GTK_WIDGET (wizard), GTK_TYPE_STACK)));
+  GtkWidget *scrolled = find_type (page, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *work = find_type (page, g_type_from_name ("ShenbaoWorkEntryRow"));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_autofree char *name = g_strdup_printf ("3b-work-%s-%d.png", dark ? "dark" : "light", width);
+  g_autofree char *path = g_build_filename (out, name, NULL);
+  graphene_point_t point;
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (work), TRUE);
+  settle ();
+  if (gtk_widget_compute_point (work, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
+  settle ();
+  save_window (GTK_WIDGET (window), path);
+  gtk_adjustment_set_value (adjustment, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -106,6 +148,8 @@ main (int    argc,
               shenbao_wizard_set_page (wizard, pages[p]);
               settle ();
               save_window (GTK_WIDGET (window), path);
+              if (g_str_equal (pages[p], "registration"))
+                save_work_history (window, wizard, out, dark, sizes[s].width);
             }
         }
     }
