@@ -377,6 +377,13 @@ test_new_work_entry_not_red (void)
   g_assert_false (gtk_widget_has_css_class (editor_for (root, "work/2/from"), "error"));
   assert_no_empty_quotes (root);
 
+  /* Removed and added again: the new second entry is new, not red. */
+  shenbao_application_remove_work_entry (shenbao_wizard_get_application (wizard), 1);
+  gtk_widget_activate_action (ui_test_find (root, "work_list"), "page.add-work-entry", NULL);
+  ui_test_iterate ();
+  shenbao_wizard_check_now (wizard);
+  g_assert_false (gtk_widget_has_css_class (editor_for (root, "work/2/employer"), "error"));
+
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
 }

@@ -228,6 +228,27 @@ application_changed (ShenbaoWizard *self)
   self->check_source = g_timeout_add (CHECK_DELAY_MS, check_timeout, self);
 }
 
+static gboolean
+is_work_field (gpointer key,
+               gpointer value,
+               gpointer user_data)
+{
+  return g_str_has_prefix (key, "work/");
+}
+
+/* Work fields are named by position: once entries are removed or moved, the
+ * names touched belong to other entries (a new entry must not start red). */
+static void
+work_entries_changed (ShenbaoWizard *self,
+                      guint          position,
+                      guint          removed,
+                      guint          added)
+{
+  if (removed > 0)
+    g_hash_table_foreach_remove (self->touched, is_work_field, NULL);
+  application_changed (self);
+}
+
 ShenbaoApplication *
 shenbao_wizard_get_application (ShenbaoWizard *self)
 {
@@ -266,7 +287,7 @@ shenbao_wizard_set_application (ShenbaoWizard      *self,
       g_signal_connect_swapped (application, "work-entry-changed", G_CALLBACK (application_changed), self);
       g_signal_connect_swapped (application, "attachment-changed", G_CALLBACK (application_changed), self);
       g_signal_connect_swapped (shenbao_application_get_work_entries (application), "items-changed",
-                                G_CALLBACK (application_changed), self);
+                                G_CALLBACK (work_entries_changed), self);
     }
   shenbao_wizard_check_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLICATION]);
