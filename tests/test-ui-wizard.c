@@ -469,6 +469,11 @@ test_keyboard_flow (void)
   g_signal_emit_by_name (shenbao_entry_row_get_entry (SHENBAO_ENTRY_ROW (editor_for (root, "signature-date"))), "activate");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (root)) == ui_test_find (root, "next_button"));
 
+  /* 下一步 and 上一步 put the focus in the first field of the step shown. */
+  shenbao_wizard_set_page (wizard, "identity");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_true (focused_editor (root) == editor_for (root, "occupation"));
+
   press_shortcut (root, GDK_KEY_Escape, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_test_find (root, "main_stack"))), ==, "list");
   g_assert_true (gtk_widget_activate_action (root, "win.new-application", NULL));

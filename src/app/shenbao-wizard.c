@@ -354,7 +354,10 @@ back_activated (GtkWidget  *widget,
   guint index = current_index (self);
 
   if (index > 0)
-    shenbao_wizard_set_page (self, page_names[index - 1]);
+    {
+      shenbao_wizard_set_page (self, page_names[index - 1]);
+      shenbao_wizard_focus_first_field (self);
+    }
 }
 
 /* SPEC §3: the verdict advises, it does not lock. Leaving a step with errors
@@ -386,6 +389,8 @@ next_activated (GtkWidget  *widget,
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   shenbao_wizard_set_page (self, page_names[index + 1]);
+  /* The keyboard goes on where the typing does. */
+  shenbao_wizard_focus_first_field (self);
 }
 
 /* A field is checked once it is left: the focus moving out of an editor
