@@ -310,10 +310,19 @@ test_step_marks_from_the_application (void)
   ui_test_wait_until (gtk_widget_get_mapped (ui_test_find (GTK_WIDGET (wizard), "verdict_row")));
   g_assert_null (gtk_widget_get_ancestor (ui_test_find (GTK_WIDGET (wizard), "verdict_row"), GTK_TYPE_SCROLLED_WINDOW));
 
+  /* A required field emptied where it was not left: the field is not red
+   * yet, but the card does not call the application ready. */
+  shenbao_application_set (shenbao_wizard_get_application (wizard), SHENBAO_FIELD_PERSON_EMAIL, "");
+  shenbao_wizard_check_now (wizard);
+  g_assert_false (gtk_widget_has_css_class (editor_for (GTK_WIDGET (wizard), "person/email"), "error"));
+  g_assert_cmpstr (verdict_text (wizard, &style), ==, "还有 1 处问题需要改正，第一处：邮箱未填写");
+  g_assert_cmpstr (style, ==, "to-fix");
+  shenbao_application_set (shenbao_wizard_get_application (wizard), SHENBAO_FIELD_PERSON_EMAIL, "candidate@example.com");
+
   /* Condition 3 with nothing of the education: not met, and why. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find (GTK_WIDGET (wizard), "condition3_button")), TRUE);
   shenbao_wizard_check_now (wizard);
-  g_assert_cmpstr (verdict_text (wizard, &style), ==, "申报条件 3 所需的信息尚未填完。");
+  g_assert_cmpstr (verdict_text (wizard, &style), ==, "学校类型未填写");
   g_assert_cmpstr (style, ==, "not-met");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find (GTK_WIDGET (wizard), "condition1_button")), TRUE);
 

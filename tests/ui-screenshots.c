@@ -3,6 +3,7 @@
 
 #include "shenbao.h"
 #include "shenbao-app.h"
+#include "shenbao-field-editor.h"
 #include "shenbao-window.h"
 #include "shenbao-wizard.h"
 #include "image-fixtures.h"
@@ -54,8 +55,25 @@ find_type (GtkWidget *root,
   return NULL;
 }
 
-/* Step 3 scrolled down to the work history, its entry unfolded: the
- * verdict bar must still be in view. */
+/* The step shown scrolled down to target. */
+static void
+save_scrolled_to (ShenbaoWindow *window,
+                  GtkWidget     *target,
+                  const char    *path)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (target, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t point;
+
+  if (gtk_widget_compute_point (target, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
+  settle ();
+  save_window (GTK_WIDGET (window), path);
+  gtk_adjustment_set_value (adjustment, 0);
+}
+
+/* Step 3 scrolled down to the work history, its entry unfolded (the verdict
+ * bar must still be in view), and for condition 2 to the certificate. */
 static void
 save_work_history (ShenbaoWindow *window,
                    ShenbaoWizard *wizard,
@@ -64,20 +82,25 @@ save_work_history (ShenbaoWindow *window,
                    int            width)
 {
   GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (find_type (GTK_WIDGET (wizard), GTK_TYPE_STACK)));
-  GtkWidget *scrolled = find_type (page, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *work = find_type (page, g_type_from_name ("ShenbaoWorkEntryRow"));
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  ShenbaoApplication *application = shenbao_wizard_get_application (wizard);
   g_autofree char *name = g_strdup_printf ("3b-work-%s-%d.png", dark ? "dark" : "light", width);
-  g_autofree char *path = g_build_filename (out, name, NULL);
-  graphene_point_t point;
+  g_autofree char *certificate = g_strdup_printf ("3c-certificate-%s-%d.png", dark ? "dark" : "light", width);
+  g_autofree char *work_path = g_build_filename (out, name, NULL);
+  g_autofree char *certificate_path = g_build_filename (out, certificate, NULL);
+  g_autoptr(GPtrArray) editors = NULL;
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (work), TRUE);
   settle ();
-  if (gtk_widget_compute_point (work, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
+  save_scrolled_to (window, work, work_path);
+  shenbao_application_set (application, SHENBAO_FIELD_CONDITION, "2");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (work), FALSE);
   settle ();
-  save_window (GTK_WIDGET (window), path);
-  gtk_adjustment_set_value (adjustment, 0);
+  editors = shenbao_field_editor_collect (page);
+  for (guint i = 0; i < editors->len; i++)
+    if (g_str_equal (shenbao_field_editor_get_field (editors->pdata[i]), "certificate/occupation"))
+      save_scrolled_to (window, editors->pdata[i], certificate_path);
+  shenbao_application_set (application, SHENBAO_FIELD_CONDITION, "1");
 }
 
 int

@@ -88,14 +88,6 @@ current_index (ShenbaoWizard *self)
   return 0;
 }
 
-static gboolean
-finding_shown (ShenbaoWizard        *self,
-               const ShenbaoFinding *finding)
-{
-  return g_strcmp0 (finding->code, "required") != 0
-         || (finding->field != NULL && g_hash_table_contains (self->touched, finding->field));
-}
-
 /* Leaving a page passes by its empty fields: from now on they say so. */
 static void
 touch_page (ShenbaoWizard *self,
@@ -124,7 +116,7 @@ page_findings (ShenbaoWizard *self,
       ShenbaoFinding *finding = g_ptr_array_index (self->verdict->findings, i);
 
       if (finding->severity == severity && shenbao_wizard_page_owns_field (page, finding->field)
-          && finding_shown (self, finding))
+          && shenbao_wizard_page_finding_shown (page, finding))
         g_ptr_array_add (findings, finding);
     }
   return findings;
@@ -197,17 +189,10 @@ shenbao_wizard_check_now (ShenbaoWizard *self)
 
   shenbao_date_set_today (&today);
   self->verdict = shenbao_rules_check (self->application, catalogue, SHENBAO_RULES_DEFAULT, &today);
+  /* The whole verdict: each page leaves out the empty fields not yet left,
+   * the verdict card does not. */
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    {
-      ShenbaoVerdict shown = *self->verdict;
-      g_autoptr(GPtrArray) findings = g_ptr_array_new ();
-
-      for (guint j = 0; j < self->verdict->findings->len; j++)
-        if (finding_shown (self, g_ptr_array_index (self->verdict->findings, j)))
-          g_ptr_array_add (findings, g_ptr_array_index (self->verdict->findings, j));
-      shown.findings = findings;
-      shenbao_wizard_page_show_verdict (page_at (self, i), &shown);
-    }
+    shenbao_wizard_page_show_verdict (page_at (self, i), self->verdict);
   update_steps (self);
 }
 
@@ -335,6 +320,8 @@ visible_page_changed (ShenbaoWizard *self)
 
   if (index != self->shown_page)
     {
+      /* Passed by as the application is now, not as last checked. */
+      shenbao_wizard_check_now (self);
       touch_page (self, self->shown_page);
       self->shown_page = index;
       shenbao_wizard_check_now (self);
@@ -602,6 +589,9 @@ shenbao_wizard_init (ShenbaoWizard *self)
       g_signal_connect_swapped (self->checker, "checked", G_CALLBACK (update_steps), self);
     }
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    shenbao_wizard_page_set_checker (page_at (self, i), self->checker);
+    {
+      shenbao_wizard_page_set_checker (page_at (self, i), self->checker);
+      shenbao_wizard_page_set_touched (page_at (self, i), self->touched);
+    }
   visible_page_changed (self);
 }
