@@ -111,6 +111,35 @@ test_reason_when_not_met (void)
   g_assert_cmpstr (education_reason, !=, "");
 }
 
+/* Too few months is wrong once the history is filled in; with nothing in it
+ * yet, the step is only incomplete. */
+static void
+test_months_short_or_missing (void)
+{
+  static const ShenbaoStepStatus empty_history[] = {
+    SHENBAO_STEP_STATUS_INCOMPLETE, SHENBAO_STEP_STATUS_COMPLETE,
+    SHENBAO_STEP_STATUS_INCOMPLETE, SHENBAO_STEP_STATUS_INCOMPLETE,
+  };
+  static const ShenbaoStepStatus short_history[] = {
+    SHENBAO_STEP_STATUS_COMPLETE, SHENBAO_STEP_STATUS_COMPLETE,
+    SHENBAO_STEP_STATUS_ERROR, SHENBAO_STEP_STATUS_INCOMPLETE,
+  };
+  GDate today;
+  g_autoptr(ShenbaoApplication) fresh = NULL;
+  g_autoptr(ShenbaoApplication) application = load_fixture ("condition1.xml");
+  g_autoptr(ShenbaoWorkEntry) entry = shenbao_application_get_work_entry (application, 0);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 4, 12, 2026);
+  fresh = shenbao_catalogue_new_application (catalogue (), &today);
+  shenbao_application_set (fresh, SHENBAO_FIELD_OCCUPATION, "互联网营销师");
+  shenbao_application_set (fresh, SHENBAO_FIELD_CONDITION, "1");
+  assert_steps (fresh, empty_history);
+
+  shenbao_work_entry_set (entry, SHENBAO_WORK_FIELD_FROM, "2024-01");
+  assert_steps (application, short_history);
+}
+
 static void
 test_step_for_field (void)
 {
@@ -132,6 +161,7 @@ main (int    argc,
   g_test_add_func ("/steps/materials-missing", test_complete_but_materials_missing);
   g_test_add_func ("/steps/errors", test_errors_land_on_their_step);
   g_test_add_func ("/steps/reason-not-met", test_reason_when_not_met);
+  g_test_add_func ("/steps/months", test_months_short_or_missing);
   g_test_add_func ("/steps/field", test_step_for_field);
   return g_test_run ();
 }

@@ -18,10 +18,22 @@ shenbao_step_for_field (const char *field)
   return SHENBAO_STEP_REGISTRATION;
 }
 
+/* The findings that say something is missing rather than wrong. */
+static gboolean
+is_missing (const ShenbaoFinding *finding)
+{
+  static const char * const codes[] = { "required", "attachment.missing", "work.missing" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (g_strcmp0 (finding->code, codes[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static ShenbaoStepStatus
 finding_status (const ShenbaoFinding *finding)
 {
-  if (g_strcmp0 (finding->code, "required") == 0 || g_strcmp0 (finding->code, "attachment.missing") == 0)
+  if (is_missing (finding))
     return SHENBAO_STEP_STATUS_INCOMPLETE;
   switch (finding->severity)
     {
@@ -35,18 +47,30 @@ finding_status (const ShenbaoFinding *finding)
     }
 }
 
+/* Too few months counted is an error only once nothing the count needs is
+ * missing: while a date or an entry is still to fill in, the step is just
+ * incomplete (a condition chosen in a new application is not red). */
 static ShenbaoStepStatus
 worst_of (GPtrArray         *findings,
           ShenbaoStep        step,
           ShenbaoStepStatus  status)
 {
+  gboolean not_met = FALSE;
+
   for (guint i = 0; findings != NULL && i < findings->len; i++)
     {
       const ShenbaoFinding *finding = g_ptr_array_index (findings, i);
 
-      if (shenbao_step_for_field (finding->field) == step)
+      if (shenbao_step_for_field (finding->field) != step)
+        continue;
+      if (g_strcmp0 (finding->code, "condition.not-met") == 0)
+        not_met = TRUE;
+      else
         status = MAX (status, finding_status (finding));
     }
+  if (not_met)
+    status = MAX (status, status == SHENBAO_STEP_STATUS_INCOMPLETE ? SHENBAO_STEP_STATUS_INCOMPLETE
+                                                                    : SHENBAO_STEP_STATUS_ERROR);
   return status;
 }
 
