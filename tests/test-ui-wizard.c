@@ -319,10 +319,19 @@ test_step_marks_from_the_application (void)
   g_assert_cmpstr (style, ==, "to-fix");
   shenbao_application_set (shenbao_wizard_get_application (wizard), SHENBAO_FIELD_PERSON_EMAIL, "candidate@example.com");
 
-  /* Condition 3 with nothing of the education: not met, and why. */
+  /* Condition 3 with nothing of the education: to fill in, and what first. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find (GTK_WIDGET (wizard), "condition3_button")), TRUE);
   shenbao_wizard_check_now (wizard);
   g_assert_cmpstr (verdict_text (wizard, &style), ==, "学校类型未填写");
+  g_assert_cmpstr (style, ==, "to-fix");
+  /* Condition 2 with a certificate issued last year: not met, and why. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find (GTK_WIDGET (wizard), "condition2_button")), TRUE);
+  choose (GTK_WIDGET (wizard), "certificate/occupation", "互联网营销师");
+  choose (GTK_WIDGET (wizard), "certificate/level", "五级");
+  type_into (GTK_WIDGET (wizard), "certificate/number", "S000011000005213000123");
+  type_into (GTK_WIDGET (wizard), "certificate/issued", "2025-06-30");
+  shenbao_wizard_check_now (wizard);
+  g_assert_true (g_str_has_prefix (verdict_text (wizard, &style), "申报条件 2 需要"));
   g_assert_cmpstr (style, ==, "not-met");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find (GTK_WIDGET (wizard), "condition1_button")), TRUE);
 

@@ -6,18 +6,6 @@
 #include "shenbao-finding.h"
 #include "shenbao-verdict-reason.h"
 
-ShenbaoVerdictState
-shenbao_verdict_get_state (const ShenbaoVerdict *verdict)
-{
-  g_return_val_if_fail (verdict != NULL, SHENBAO_VERDICT_STATE_TO_FIX);
-
-  if (shenbao_verdict_passes (verdict))
-    return SHENBAO_VERDICT_STATE_PASSES;
-  if (verdict->condition == 0 || verdict->met[verdict->condition])
-    return SHENBAO_VERDICT_STATE_TO_FIX;
-  return SHENBAO_VERDICT_STATE_NOT_MET;
-}
-
 /* The findings that decide whether the condition is met: the count of months
  * for conditions 1 and 2, the sections the condition needs. */
 static gboolean
@@ -30,9 +18,40 @@ decides_condition (const ShenbaoFinding *finding,
     return FALSE;
   if (g_strcmp0 (finding->code, "condition.not-met") == 0)
     return TRUE;
+  if ((condition == 1 || condition == 2) && g_str_has_prefix (field, "work"))
+    return TRUE;
   if (condition == 2 && g_str_has_prefix (field, "certificate/"))
     return TRUE;
   return condition == 3 && g_str_has_prefix (field, "education/");
+}
+
+/* Something the condition is judged on is not filled in yet. */
+static gboolean
+deciding_missing (const ShenbaoVerdict *verdict)
+{
+  for (guint i = 0; i < verdict->findings->len; i++)
+    {
+      const ShenbaoFinding *finding = g_ptr_array_index (verdict->findings, i);
+
+      if ((g_strcmp0 (finding->code, "required") == 0 || g_strcmp0 (finding->code, "work.missing") == 0)
+          && decides_condition (finding, verdict->condition))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Not met is red only once what it is judged on is all there: until then
+ * the candidate has something to fill in, not a verdict against them. */
+ShenbaoVerdictState
+shenbao_verdict_get_state (const ShenbaoVerdict *verdict)
+{
+  g_return_val_if_fail (verdict != NULL, SHENBAO_VERDICT_STATE_TO_FIX);
+
+  if (shenbao_verdict_passes (verdict))
+    return SHENBAO_VERDICT_STATE_PASSES;
+  if (verdict->condition == 0 || verdict->met[verdict->condition] || deciding_missing (verdict))
+    return SHENBAO_VERDICT_STATE_TO_FIX;
+  return SHENBAO_VERDICT_STATE_NOT_MET;
 }
 
 static const ShenbaoFinding *
