@@ -59,6 +59,7 @@ static GParamSpec *properties[N_PROPS];
  * the last key keeps the messages from flickering under the typist. */
 #define CHECK_DELAY_MS 150
 
+/* In the order of ShenbaoStep: a page's index is its step's (export has none). */
 static const char * const page_names[] = { "basic", "identity", "registration", "uploads", "export" };
 
 static GtkImage *
