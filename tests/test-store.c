@@ -1060,6 +1060,62 @@ test_kill_writer (void)
   g_assert_cmpint (committed, >=, 10);
 }
 
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *changes)
+{
+  (*changes)++;
+}
+
+/* Another process's writes (here another connection) reach the list on
+ * refresh: an application added, renamed, deleted; nothing when unchanged. */
+static void
+test_refresh_follows_other_writers (void)
+{
+  g_autofree char *path = test_path ("refresh.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShenbaoStore) ours = shenbao_store_new (path, &error);
+  g_autoptr(ShenbaoStore) theirs = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(ShenbaoApplication) application = shenbao_application_new ();
+  g_autoptr(ShenbaoApplicationSummary) summary = NULL;
+  guint changes = 0;
+
+  g_assert_no_error (error);
+  theirs = shenbao_store_new (path, &error);
+  g_assert_no_error (error);
+  list = shenbao_store_list (ours, &error);
+  g_assert_no_error (error);
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), &changes);
+
+  g_assert_true (shenbao_store_refresh (ours, &error));
+  g_assert_cmpuint (changes, ==, 0);
+
+  shenbao_application_set (application, SHENBAO_FIELD_PERSON_NAME, "王五");
+  g_assert_true (shenbao_store_save (theirs, application, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_true (shenbao_store_refresh (ours, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  summary = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (shenbao_application_summary_get_name (summary), ==, "王五");
+
+  shenbao_application_set (application, SHENBAO_FIELD_PERSON_NAME, "王六");
+  g_assert_true (shenbao_store_save (theirs, application, &error));
+  g_assert_true (shenbao_store_refresh (ours, &error));
+  g_assert_cmpstr (shenbao_application_summary_get_name (summary), ==, "王六");
+
+  g_assert_true (shenbao_store_delete (theirs, shenbao_application_get_id (application), &error));
+  g_assert_true (shenbao_store_refresh (ours, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_signal_handlers_disconnect_by_func (list, count_changes, &changes);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1083,6 +1139,7 @@ main (int    argc,
   g_test_add_func ("/store/refuses/read-only", test_read_only);
   g_test_add_func ("/store/disk-full", test_disk_full);
   g_test_add_func ("/store/kill-writer", test_kill_writer);
+  g_test_add_func ("/store/refresh", test_refresh_follows_other_writers);
 
   return g_test_run ();
 }

@@ -15,8 +15,10 @@
 #include "shenbao-photo-dialog.h"
 #include "shenbao-slot-row.h"
 #include "shenbao-uploads-page.h"
+#include "shenbao-verdict-row.h"
 #include "shenbao-window.h"
 #include "shenbao-wizard.h"
+#include "shenbao-wizard-page.h"
 #include "image-fixtures.h"
 #include "ui-test-util.h"
 
@@ -55,13 +57,13 @@ choose (GtkWidget  *root,
         const char *field,
         const char *item)
 {
-  GtkWidget *row = editor_for (root, field);
-  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  GtkDropDown *drop_down = shenbao_choice_row_get_drop_down (SHENBAO_CHOICE_ROW (editor_for (root, field)));
+  GListModel *model = gtk_drop_down_get_model (drop_down);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item))
       {
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+        gtk_drop_down_set_selected (drop_down, i);
         return;
       }
   g_error ("no item %s in %s", item, field);
@@ -217,6 +219,397 @@ test_bad_id_number_is_shown (void)
   /* An empty required field is not marked before the candidate leaves the step. */
   g_assert_false (gtk_widget_has_css_class (editor_for (root, "person/name"), "error"));
 
+  /* A typed lower-case x is stored as the X the entry shows. */
+  type_into (root, "person/id-number", "11010519900307101x");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (shenbao_entry_row_get_entry (SHENBAO_ENTRY_ROW (row)))), ==,
+                   "11010519900307101X");
+  g_assert_cmpstr (shenbao_application_get (shenbao_wizard_get_application (wizard), SHENBAO_FIELD_PERSON_ID_NUMBER),
+                   ==, "11010519900307101X");
+  shenbao_wizard_check_now (wizard);
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+static void
+assert_marks (ShenbaoWizard           *wizard,
+              const ShenbaoStepStatus *expected)
+{
+  static const char * const images[] = { "status_basic", "status_identity", "status_registration", "status_uploads" };
+  static const char * const styles[] = { "success", "warning", "warning", "error" };
+
+  shenbao_wizard_check_now (wizard);
+  ui_test_iterate ();
+  for (ShenbaoStep step = 0; step < SHENBAO_N_STEPS; step++)
+    {
+      GtkWidget *image = ui_test_find (GTK_WIDGET (wizard), images[step]);
+
+      g_assert_cmpint (shenbao_wizard_get_step_status (wizard, step), ==, expected[step]);
+      /* What the candidate sees: the mark is there and has the state's colour. */
+      g_assert_true (gtk_widget_get_visible (image));
+      g_assert_true (gtk_widget_has_css_class (image, styles[expected[step]]));
+      if (expected[step] != SHENBAO_STEP_STATUS_ERROR)
+        g_assert_false (gtk_widget_has_css_class (image, "error"));
+    }
+  /* Print & export holds no field and has no mark. */
+  g_assert_null (ui_test_find (GTK_WIDGET (wizard), "status_export"));
+}
+
+static const char *
+verdict_text (ShenbaoWizard *wizard,
+              const char   **style)
+{
+  GtkWidget *row = ui_test_find (GTK_WIDGET (wizard), "verdict_row");
+
+  *style = shenbao_verdict_row_get_state_style (SHENBAO_VERDICT_ROW (row));
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* Every step's mark is computed from the application at once, before any
+ * step is visited, and reads the same after reopening. */
+static void
+test_step_marks_from_the_application (void)
+{
+  static const ShenbaoStepStatus fresh[] = {
+    SHENBAO_STEP_STATUS_INCOMPLETE, SHENBAO_STEP_STATUS_COMPLETE,
+    SHENBAO_STEP_STATUS_INCOMPLETE, SHENBAO_STEP_STATUS_INCOMPLETE,
+  };
+  static const ShenbaoStepStatus lacking_materials[] = {
+    SHENBAO_STEP_STATUS_COMPLETE, SHENBAO_STEP_STATUS_COMPLETE,
+    SHENBAO_STEP_STATUS_COMPLETE, SHENBAO_STEP_STATUS_INCOMPLETE,
+  };
+  static const ShenbaoStepStatus bad_id[] = {
+    SHENBAO_STEP_STATUS_ERROR, SHENBAO_STEP_STATUS_COMPLETE,
+    SHENBAO_STEP_STATUS_COMPLETE, SHENBAO_STEP_STATUS_INCOMPLETE,
+  };
+  ShenbaoWindow *window = open_new_application ();
+  ShenbaoWizard *wizard = shenbao_window_get_wizard (window);
+  g_autoptr(ShenbaoApplication) reopened = NULL;
+  const char *style;
+  gint64 id;
+
+  /* A new application: nothing red, though nothing is filled in. */
+  assert_marks (wizard, fresh);
+  g_assert_cmpstr (shenbao_wizard_get_page (wizard), ==, "basic");
+  g_assert_cmpstr (verdict_text (wizard, &style), ==, "请先选择申报条件：审核预判和所需材料都由它决定。");
+  g_assert_cmpstr (style, ==, "to-fix");
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+
+  window = open_condition1 ();
+  wizard = shenbao_window_get_wizard (window);
+  id = shenbao_application_get_id (shenbao_wizard_get_application (wizard));
+  assert_marks (wizard, lacking_materials);
+  g_assert_cmpstr (verdict_text (wizard, &style), ==, "工作经历中，本职业或相关职业的累计工作时间已满 5 年。");
+  g_assert_cmpstr (style, ==, "passes");
+  /* On step 3 the verdict stays in view above the scrolled fields, in a
+   * small window too. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  shenbao_wizard_set_page (wizard, "registration");
+  ui_test_wait_until (gtk_widget_get_mapped (ui_test_find (GTK_WIDGET (wizard), "verdict_row")));
+  g_assert_null (gtk_widget_get_ancestor (ui_test_find (GTK_WIDGET (wizard), "verdict_row"), GTK_TYPE_SCROLLED_WINDOW));
+
+  /* A required field emptied where it was not left: the field is not red
+   * yet, but the card does not call the application ready. */
+  shenbao_application_set (shenbao_wizard_get_application (wizard), SHENBAO_FIELD_PERSON_EMAIL, "");
+  shenbao_wizard_check_now (wizard);
+  g_assert_false (gtk_widget_has_css_class (editor_for (GTK_WIDGET (wizard), "person/email"), "error"));
+  g_assert_cmpstr (verdict_text (wizard, &style), ==, "还有 1 处问题需要改正，第一处：邮箱未填写");
+  g_assert_cmpstr (style, ==, "to-fix");
+  shenbao_application_set (shenbao_wizard_get_application (wizard), SHENBAO_FIELD_PERSON_EMAIL, "candidate@example.com");
+
+  /* Condition 3 with nothing of the education: to fill in, and what first. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find (GTK_WIDGET (wizard), "condition3_button")), TRUE);
+  shenbao_wizard_check_now (wizard);
+  g_assert_cmpstr (verdict_text (wizard, &style), ==, "学校类型未填写");
+  g_assert_cmpstr (style, ==, "to-fix");
+  /* Condition 2 with a certificate issued last year: not met, and why. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find (GTK_WIDGET (wizard), "condition2_button")), TRUE);
+  choose (GTK_WIDGET (wizard), "certificate/occupation", "互联网营销师");
+  choose (GTK_WIDGET (wizard), "certificate/level", "五级");
+  type_into (GTK_WIDGET (wizard), "certificate/number", "S000011000005213000123");
+  type_into (GTK_WIDGET (wizard), "certificate/issued", "2025-06-30");
+  shenbao_wizard_check_now (wizard);
+  g_assert_true (g_str_has_prefix (verdict_text (wizard, &style), "申报条件 2 需要"));
+  g_assert_cmpstr (style, ==, "not-met");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ui_test_find (GTK_WIDGET (wizard), "condition1_button")), TRUE);
+
+  type_into (GTK_WIDGET (wizard), "person/id-number", "110105199003071238");
+  assert_marks (wizard, bad_id);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+
+  window = shenbao_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  reopened = stored (id);
+  shenbao_window_open_application (window, reopened);
+  assert_marks (shenbao_window_get_wizard (window), bad_id);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+/* No message anywhere in the page quotes an empty value. */
+static void
+assert_no_empty_quotes (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) editors = shenbao_field_editor_collect (root);
+
+  for (guint i = 0; i < editors->len; i++)
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (editors->pdata[i]));
+
+      g_assert_null (strstr (subtitle != NULL ? subtitle : "", "“”"));
+    }
+}
+
+/* A work entry added after the step was left is not red before anything is
+ * typed; a field left empty says so once the focus leaves it. */
+static void
+test_new_work_entry_not_red (void)
+{
+  ShenbaoWindow *window = open_condition1 ();
+  ShenbaoWizard *wizard = shenbao_window_get_wizard (window);
+  GtkWidget *root = GTK_WIDGET (wizard);
+  GtkWidget *employer;
+
+  g_assert_true (gtk_widget_activate_action (root, "wizard.next", NULL));
+  g_assert_true (gtk_widget_activate_action (root, "wizard.back", NULL));
+  gtk_widget_activate_action (ui_test_find (root, "work_list"), "page.add-work-entry", NULL);
+  ui_test_iterate ();
+  shenbao_wizard_check_now (wizard);
+  for (guint i = 0; i < 6; i++)
+    {
+      static const char * const fields[] = { "employer", "founded", "deregistered", "from", "to", "occupation" };
+      g_autofree char *field = g_strdup_printf ("work/2/%s", fields[i]);
+
+      g_assert_false (gtk_widget_has_css_class (editor_for (root, field), "error"));
+    }
+  assert_no_empty_quotes (root);
+
+  employer = editor_for (root, "work/2/employer");
+  gtk_widget_grab_focus (GTK_WIDGET (shenbao_entry_row_get_entry (SHENBAO_ENTRY_ROW (employer))));
+  gtk_widget_grab_focus (GTK_WIDGET (shenbao_entry_row_get_entry (SHENBAO_ENTRY_ROW (editor_for (root, "work/2/founded")))));
+  shenbao_wizard_check_now (wizard);
+  g_assert_true (gtk_widget_has_css_class (employer, "error"));
+  g_assert_false (gtk_widget_has_css_class (editor_for (root, "work/2/from"), "error"));
+  assert_no_empty_quotes (root);
+
+  /* Removed and added again: the new second entry is new, not red. */
+  shenbao_application_remove_work_entry (shenbao_wizard_get_application (wizard), 1);
+  gtk_widget_activate_action (ui_test_find (root, "work_list"), "page.add-work-entry", NULL);
+  ui_test_iterate ();
+  shenbao_wizard_check_now (wizard);
+  g_assert_false (gtk_widget_has_css_class (editor_for (root, "work/2/employer"), "error"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+/* The field editor that holds the focus, or NULL. */
+static GtkWidget *
+focused_editor (GtkWidget *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL ? gtk_widget_get_ancestor (focus, SHENBAO_TYPE_FIELD_EDITOR) : NULL;
+}
+
+/* Presses the window's own shortcut for the key, as the key would. */
+static void
+press_shortcut (GtkWidget       *window,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              return;
+            }
+        }
+    }
+  g_error ("no shortcut for %s", gdk_keyval_name (keyval));
+}
+
+/* The keyboard: the focus starts in 姓名, Tab stops once per field row,
+ * Enter moves on and after the last field to 下一步, Escape and Alt+← go
+ * back to the list. */
+static void
+test_keyboard_flow (void)
+{
+  ShenbaoWindow *window = open_new_application ();
+  GtkWidget *root = GTK_WIDGET (window);
+  ShenbaoWizard *wizard = shenbao_window_get_wizard (window);
+  GtkWidget *page = ui_test_find (root, "basic_page");
+  g_autoptr(GPtrArray) editors = shenbao_field_editor_collect (page);
+  GtkWidget *postcode;
+
+  ui_test_iterate ();
+  g_assert_true (focused_editor (root) == editor_for (root, "person/name"));
+  g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (root))));
+
+  for (guint i = 0; i + 1 < editors->len; i++)
+    {
+      g_assert_true (focused_editor (root) == editors->pdata[i]);
+      g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+      g_assert_true (focused_editor (root) == editors->pdata[i + 1]);
+    }
+
+  /* The long lists can be searched by typing. */
+  g_assert_true (gtk_drop_down_get_enable_search (shenbao_choice_row_get_drop_down (SHENBAO_CHOICE_ROW (editor_for (root, "person/ethnicity")))));
+  g_assert_nonnull (gtk_drop_down_get_expression (shenbao_choice_row_get_drop_down (SHENBAO_CHOICE_ROW (editor_for (root, "person/ethnicity")))));
+
+  /* Enter in 邮政编码 goes on to the drop-down after it. */
+  postcode = editor_for (root, "person/postcode");
+  gtk_widget_grab_focus (GTK_WIDGET (shenbao_entry_row_get_entry (SHENBAO_ENTRY_ROW (postcode))));
+  g_signal_emit_by_name (shenbao_entry_row_get_entry (SHENBAO_ENTRY_ROW (postcode)), "activate");
+  g_assert_true (focused_editor (root) == editor_for (root, "person/assessment-category"));
+
+  /* Enter in the last field of step 3 goes to 下一步. */
+  shenbao_wizard_set_page (wizard, "registration");
+  ui_test_iterate ();
+  g_signal_emit_by_name (shenbao_entry_row_get_entry (SHENBAO_ENTRY_ROW (editor_for (root, "signature-date"))), "activate");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (root)) == ui_test_find (root, "next_button"));
+
+  /* 下一步 and 上一步 put the focus in the first field of the step shown. */
+  shenbao_wizard_set_page (wizard, "identity");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_true (focused_editor (root) == editor_for (root, "occupation"));
+
+  press_shortcut (root, GDK_KEY_Escape, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_test_find (root, "main_stack"))), ==, "list");
+  g_assert_true (gtk_widget_activate_action (root, "win.new-application", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_test_find (root, "main_stack"))), ==, "wizard");
+  press_shortcut (root, GDK_KEY_Left, GDK_ALT_MASK);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_test_find (root, "main_stack"))), ==, "list");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+/* A button shown with that label, such as a toast's. */
+static gboolean
+has_button (GtkWidget  *root,
+            const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_button (child, label))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+listed (ShenbaoWindow *window)
+{
+  GtkListBox *list = GTK_LIST_BOX (ui_test_find (GTK_WIDGET (window), "application_list"));
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
+    n++;
+  return n;
+}
+
+static gboolean
+list_shows (ShenbaoWindow *window,
+            const char    *name)
+{
+  GtkListBox *list = GTK_LIST_BOX (ui_test_find (GTK_WIDGET (window), "application_list"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Application files through the window: the open application exported with
+ * its attachment, imported back as a new one; and the list follows an
+ * import that shenbao-cli makes into the same database meanwhile. */
+static void
+test_application_files_in_the_window (void)
+{
+  ShenbaoWindow *window = open_condition1 ();
+  ShenbaoApplication *application = shenbao_wizard_get_application (shenbao_window_get_wizard (window));
+  g_autofree char *folder = g_build_filename (work_dir, "files", NULL);
+  g_autofree char *path = g_build_filename (folder, "张三.xml", NULL);
+  g_autofree char *fixture = g_build_filename (TEST_SRCDIR, "fixtures", "condition2.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) jpeg = g_bytes_new_static ("\xff\xd8\xff\xd9", 4);
+  g_autoptr(ShenbaoApplication) imported = NULL;
+  g_autoptr(ShenbaoApplication) from_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { g_getenv ("SHENBAO_CLI"), "--db", db_path, "import", fixture, NULL };
+  int status;
+  guint before;
+  gint64 id;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  shenbao_application_set_attachment (application, "个人照片", "photo.jpg", jpeg);
+  g_assert_true (shenbao_window_export_file (window, file));
+  ui_test_wait_until (has_button (GTK_WIDGET (window), "打开文件夹(_O)"));
+  from_file = shenbao_application_file_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (shenbao_application_get (from_file, SHENBAO_FIELD_PERSON_NAME), ==, "张三");
+  g_assert_nonnull (shenbao_application_get_attachment (from_file, "个人照片"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL));
+  before = listed (window);
+  id = shenbao_window_import_file (window, file);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (listed (window), ==, before + 1);
+  imported = stored (id);
+  g_assert_cmpstr (shenbao_application_get (imported, SHENBAO_FIELD_OCCUPATION), ==, "互联网营销师");
+  g_assert_nonnull (shenbao_application_get_attachment (imported, "个人照片"));
+
+  /* Another process writes the store: the open list shows it. */
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  ui_test_wait_until (listed (window) == before + 2);
+  g_assert_true (list_shows (window, "王堃"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+/* New, then back to the list with nothing typed: no empty draft is kept. */
+static void
+test_untouched_draft_not_kept (void)
+{
+  ShenbaoWindow *window = open_new_application ();
+  gint64 id = shenbao_application_get_id (shenbao_wizard_get_application (shenbao_window_get_wizard (window)));
+  g_autoptr(ShenbaoStore) store = NULL;
+  g_autoptr(ShenbaoApplication) gone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-list", NULL));
+  store = shenbao_store_new (db_path, &error);
+  g_assert_no_error (error);
+  gone = shenbao_store_load (store, id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, SHENBAO_ERROR, SHENBAO_ERROR_NOT_FOUND);
+
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
 }
@@ -269,6 +662,8 @@ test_delete_asks (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-application", "x", id));
   ui_test_wait_until (find_message_dialog () != NULL);
   dialog = find_message_dialog ();
+  /* The dialog names what it deletes. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "李四"));
 
   /* Cancel keeps it. */
   adw_message_dialog_response (dialog, "cancel");
@@ -446,7 +841,7 @@ test_condition2_with_uploads (void)
   add_work_entry (wizard, 1, "上海某某电子商务有限公司", "2009-07-01", "2016-07", "2020-12", "电子商务师");
   add_work_entry (wizard, 2, "北京某某供应链管理集团有限公司", "2015-03-12", "2021-01", "至今", "采购员");
   choose (root, "certificate/occupation", "电子商务师");
-  type_into (root, "certificate/level", "5");
+  choose (root, "certificate/level", "五级");
   type_into (root, "certificate/number", "S000011000005213000123");
   type_into (root, "certificate/issued", "2021-06-30");
   shenbao_wizard_check_now (wizard);
@@ -550,6 +945,31 @@ find_photo_dialog (void)
   return NULL;
 }
 
+static GtkWidget *
+find_slot_row (GtkWidget  *root,
+               const char *slot)
+{
+  if (SHENBAO_IS_SLOT_ROW (root) && g_strcmp0 (shenbao_slot_row_get_slot_name (SHENBAO_SLOT_ROW (root)), slot) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_slot_row (child, slot);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+file_holds (const char *path,
+            const char *text)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, text) != NULL;
+}
+
 static void
 test_photo_crop_and_fix (void)
 {
@@ -566,8 +986,25 @@ test_photo_crop_and_fix (void)
   const ShenbaoAttachment *photo;
   GtkWindow *dialog;
 
+  GtkWidget *row;
+  GtkWidget *fix_button;
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.go", "s", "uploads"));
+  /* Nothing to crop yet. */
+  row = find_slot_row (GTK_WIDGET (wizard), "个人照片");
+  fix_button = ui_test_find (row, "fix_button");
+  g_assert_true (gtk_widget_get_visible (fix_button));
+  g_assert_false (gtk_widget_is_sensitive (fix_button));
   attach (wizard, "个人照片", path);
+  ui_test_wait_until (!shenbao_attachment_checker_is_pending (shenbao_wizard_page_get_checker (SHENBAO_WIZARD_PAGE (ui_test_find (GTK_WIDGET (wizard), "uploads_page"))), "个人照片"));
+  ui_test_iterate ();
+  /* Too big and 4:3: a list of errors, and fixing is offered. */
+  g_assert_true (gtk_widget_is_sensitive (fix_button));
+  g_assert_true (gtk_widget_has_css_class (fix_button, "suggested-action"));
+  /* Errors first behind a cross, then warnings behind a warning sign. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\n✗ 照片文件为"));
+  g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\n✗ ")
+                 < strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\n⚠ "));
   g_assert_true (gtk_widget_activate_action (ui_test_find (GTK_WIDGET (wizard), "uploads_page"), "uploads.fix", "s", "个人照片"));
   ui_test_wait_until (find_photo_dialog () != NULL);
   dialog = find_photo_dialog ();
@@ -684,7 +1121,6 @@ test_print_and_export (void)
   g_autofree char *out = g_build_filename (work_dir, "out", NULL);
   g_autofree char *printed = g_build_filename (work_dir, "printed.pdf", NULL);
   g_autofree char *zip = NULL;
-  g_autofree char *uri = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *command = NULL;
@@ -696,10 +1132,8 @@ test_print_and_export (void)
   /* Open renders the blank form and hands it to the PDF viewer (here a
    * script that notes what it was given). */
   g_assert_true (gtk_widget_activate_action (page, "export.open-document", "s", "application-form"));
-  ui_test_wait_until (g_file_test (opened, G_FILE_TEST_EXISTS));
-  g_file_get_contents (opened, &uri, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (strstr (uri, "application-form.pdf"));
+  /* The script creates the file before it writes the URI into it. */
+  ui_test_wait_until (file_holds (opened, "application-form.pdf"));
   command = g_strdup_printf ("pdftotext -enc UTF-8 '%s' -", pdf);
   g_spawn_command_line_sync (command, &text, NULL, &status, &error);
   g_assert_no_error (error);
@@ -725,7 +1159,13 @@ test_print_and_export (void)
   record_state (page, SHENBAO_REVIEW_AWAITING_PAYMENT, NULL);
   record_state (page, SHENBAO_REVIEW_PAID, NULL);
   g_assert_cmpuint (review_events (id), ==, 6);
+  /* 寄出日期 stays empty until the candidate says when; without it nothing
+   * is recorded. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find (page, "mailed_date_row"))), ==, "");
   gtk_editable_set_text (GTK_EDITABLE (ui_test_find (page, "tracking_row")), "SF1234567890");
+  g_assert_true (gtk_widget_activate_action (page, "export.record-mailing", NULL));
+  g_assert_cmpuint (review_events (id), ==, 6);
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find (page, "mailed_date_row")), "2026-01-05");
   g_assert_true (gtk_widget_activate_action (page, "export.record-mailing", NULL));
   g_assert_cmpuint (review_events (id), ==, 7);
   g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (ui_test_find (page, "state_row"))), ==,
@@ -737,6 +1177,8 @@ test_print_and_export (void)
   zip = g_build_filename (out, "张三-互联网营销师.zip", NULL);
   ui_test_wait_until (g_file_test (zip, G_FILE_TEST_EXISTS)
                       && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_test_find (page, "package_row"))), zip) != NULL);
+  /* The toast offers the folder. */
+  ui_test_wait_until (has_button (GTK_WIDGET (window), "打开文件夹(_O)"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
@@ -793,6 +1235,11 @@ main (int    argc,
 
   g_test_add_func ("/ui/wizard/condition1", test_condition1_through_the_pages);
   g_test_add_func ("/ui/wizard/bad-id-number", test_bad_id_number_is_shown);
+  g_test_add_func ("/ui/wizard/step-marks", test_step_marks_from_the_application);
+  g_test_add_func ("/ui/wizard/new-work-entry", test_new_work_entry_not_red);
+  g_test_add_func ("/ui/wizard/keyboard", test_keyboard_flow);
+  g_test_add_func ("/ui/wizard/application-files", test_application_files_in_the_window);
+  g_test_add_func ("/ui/wizard/untouched-draft", test_untouched_draft_not_kept);
   g_test_add_func ("/ui/wizard/autosave", test_autosave_survives_destroyed_window);
   g_test_add_func ("/ui/wizard/delete-asks", test_delete_asks);
   g_test_add_func ("/ui/wizard/condition2-uploads", test_condition2_with_uploads);

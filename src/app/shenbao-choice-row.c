@@ -8,11 +8,15 @@
 
 /* A field chosen from one of the catalogue's lists. The first item stands for
  * "nothing chosen yet"; a value that is not in the list (read from a file) is
- * kept as an extra item rather than lost, and the rules flag it. */
+ * kept as an extra item rather than lost, and the rules flag it. A row with a
+ * long list (民族, the related occupations) is searchable: AdwComboRow cannot
+ * search before libadwaita 1.4, GtkDropDown can on GTK 4.8, so the row holds
+ * one. */
 struct _ShenbaoChoiceRow
 {
-  AdwComboRow parent_instance;
+  AdwActionRow parent_instance;
 
+  GtkDropDown *drop_down;
   GtkStringList *choices;
   char *field;
   char *list;
@@ -22,7 +26,7 @@ struct _ShenbaoChoiceRow
 
 static void shenbao_choice_row_field_editor_init (ShenbaoFieldEditorInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (ShenbaoChoiceRow, shenbao_choice_row, ADW_TYPE_COMBO_ROW,
+G_DEFINE_FINAL_TYPE_WITH_CODE (ShenbaoChoiceRow, shenbao_choice_row, ADW_TYPE_ACTION_ROW,
                                G_IMPLEMENT_INTERFACE (SHENBAO_TYPE_FIELD_EDITOR,
                                                       shenbao_choice_row_field_editor_init))
 
@@ -32,6 +36,7 @@ enum
   PROP_LIST,
   PROP_FIELD,
   PROP_VALUE,
+  PROP_SEARCHABLE,
 };
 
 static const struct { const char *name; ShenbaoList list; } catalogue_lists[] = {
@@ -70,7 +75,7 @@ select_value (ShenbaoChoiceRow *self)
         }
     }
   self->updating = TRUE;
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self), position);
+  gtk_drop_down_set_selected (self->drop_down, position);
   self->updating = FALSE;
 }
 
@@ -99,7 +104,7 @@ shenbao_choice_row_set_choices (ShenbaoChoiceRow   *self,
 static void
 selected_changed (ShenbaoChoiceRow *self)
 {
-  guint position = adw_combo_row_get_selected (ADW_COMBO_ROW (self));
+  guint position = gtk_drop_down_get_selected (self->drop_down);
   const char *chosen = position == 0 || position == GTK_INVALID_LIST_POSITION
                          ? NULL : gtk_string_list_get_string (self->choices, position);
 
@@ -131,6 +136,12 @@ set_list (ShenbaoChoiceRow *self,
       shenbao_choice_row_set_choices (self, (const char * const[]) { "男", "女", NULL });
       return;
     }
+  /* Condition 2 takes only a level-5 certificate (guide §二). */
+  if (g_str_equal (name, "certificate-levels"))
+    {
+      shenbao_choice_row_set_choices (self, (const char * const[]) { "五级", NULL });
+      return;
+    }
   if (g_str_equal (name, "education-statuses"))
     {
       shenbao_choice_row_set_choices (self, (const char * const[]) { "已毕业", "在读应届", NULL });
@@ -145,7 +156,8 @@ static void
 shenbao_choice_row_show_finding (ShenbaoFieldEditor   *editor,
                                  const ShenbaoFinding *finding)
 {
-  shenbao_field_editor_style_row (ADW_ACTION_ROW (editor), GTK_ACCESSIBLE (editor), finding, NULL);
+  shenbao_field_editor_style_row (ADW_ACTION_ROW (editor), GTK_ACCESSIBLE (SHENBAO_CHOICE_ROW (editor)->drop_down),
+                                  finding, NULL);
 }
 
 static void
@@ -173,6 +185,9 @@ shenbao_choice_row_get_property (GObject    *object,
     case PROP_VALUE:
       g_value_set_string (value, self->value != NULL ? self->value : "");
       break;
+    case PROP_SEARCHABLE:
+      g_value_set_boolean (value, gtk_drop_down_get_enable_search (self->drop_down));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -195,6 +210,9 @@ shenbao_choice_row_set_property (GObject      *object,
     case PROP_FIELD:
       g_free (self->field);
       self->field = g_value_dup_string (value);
+      break;
+    case PROP_SEARCHABLE:
+      gtk_drop_down_set_enable_search (self->drop_down, g_value_get_boolean (value));
       break;
     case PROP_VALUE:
       text = g_value_get_string (value);
@@ -236,15 +254,42 @@ shenbao_choice_row_class_init (ShenbaoChoiceRowClass *klass)
   /* The catalogue list to offer: "ethnic-groups", "occupations", … */
   g_object_class_install_property (object_class, PROP_LIST,
     g_param_spec_string ("list", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  /* A search entry above the items, for long lists. */
+  g_object_class_install_property (object_class, PROP_SEARCHABLE,
+    g_param_spec_boolean ("searchable", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   g_object_class_override_property (object_class, PROP_FIELD, "field");
   g_object_class_override_property (object_class, PROP_VALUE, "value");
+}
+
+GtkDropDown *
+shenbao_choice_row_get_drop_down (ShenbaoChoiceRow *self)
+{
+  g_return_val_if_fail (SHENBAO_IS_CHOICE_ROW (self), NULL);
+
+  return self->drop_down;
+}
+
+static void
+title_changed (ShenbaoChoiceRow *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)), -1);
 }
 
 static void
 shenbao_choice_row_init (ShenbaoChoiceRow *self)
 {
   self->choices = gtk_string_list_new (NULL);
+  /* The search matches the items' text. */
+  self->drop_down = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->choices)),
+                                                      gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                                                   "string")));
+  gtk_widget_set_valign (GTK_WIDGET (self->drop_down), GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->drop_down));
+  /* One Tab stop per row: the drop-down's. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->drop_down));
   shenbao_choice_row_set_choices (self, NULL);
-  adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (self->choices));
-  g_signal_connect (self, "notify::selected", G_CALLBACK (selected_changed), NULL);
+  g_signal_connect_swapped (self->drop_down, "notify::selected", G_CALLBACK (selected_changed), self);
+  g_signal_connect (self, "notify::title", G_CALLBACK (title_changed), NULL);
 }

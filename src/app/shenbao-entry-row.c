@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "shenbao-entry-row.h"
 #include "shenbao-field-editor.h"
 
@@ -14,6 +16,7 @@ struct _ShenbaoEntryRow
   GtkEntry *entry;
   char *field;
   char *hint;
+  gboolean upper_case;
 };
 
 static void shenbao_entry_row_field_editor_init (ShenbaoFieldEditorInterface *iface);
@@ -29,6 +32,7 @@ enum
   PROP_HINT,
   PROP_FIELD,
   PROP_VALUE,
+  PROP_UPPER_CASE,
 };
 
 GtkEntry *
@@ -60,6 +64,36 @@ entry_changed (ShenbaoEntryRow *self)
   g_object_notify (G_OBJECT (self), "value");
 }
 
+/* What is stored is what is shown: a typed x of an ID number is the
+ * upper-case check character X, in the entry and in the application. */
+static void
+insert_text (GtkEditable     *editable,
+             const char      *text,
+             int              length,
+             int             *position,
+             ShenbaoEntryRow *self)
+{
+  gsize size = length < 0 ? strlen (text) : (gsize) length;
+  g_autofree char *upper = NULL;
+
+  if (!self->upper_case)
+    return;
+  upper = g_ascii_strup (text, (gssize) size);
+  if (memcmp (upper, text, size) == 0)
+    return;
+  g_signal_handlers_block_by_func (editable, insert_text, self);
+  gtk_editable_insert_text (editable, upper, (int) size, position);
+  g_signal_handlers_unblock_by_func (editable, insert_text, self);
+  g_signal_stop_emission_by_name (editable, "insert-text");
+}
+
+/* Enter moves on to the next field, as the portal's form does. */
+static void
+entry_activated (ShenbaoEntryRow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "wizard.next-field", NULL);
+}
+
 static void
 title_changed (ShenbaoEntryRow *self)
 {
@@ -89,6 +123,9 @@ shenbao_entry_row_get_property (GObject    *object,
     case PROP_VALUE:
       g_value_set_string (value, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
       break;
+    case PROP_UPPER_CASE:
+      g_value_set_boolean (value, self->upper_case);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -116,6 +153,9 @@ shenbao_entry_row_set_property (GObject      *object,
     case PROP_FIELD:
       g_free (self->field);
       self->field = g_value_dup_string (value);
+      break;
+    case PROP_UPPER_CASE:
+      self->upper_case = g_value_get_boolean (value);
       break;
     case PROP_VALUE:
       text = g_value_get_string (value);
@@ -152,6 +192,9 @@ shenbao_entry_row_class_init (ShenbaoEntryRowClass *klass)
   /* Shown under the field while the rules have nothing to say about it. */
   g_object_class_install_property (object_class, PROP_HINT,
     g_param_spec_string ("hint", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  /* Letters typed are stored in upper case (the ID number's X). */
+  g_object_class_install_property (object_class, PROP_UPPER_CASE,
+    g_param_spec_boolean ("upper-case", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   g_object_class_override_property (object_class, PROP_FIELD, "field");
   g_object_class_override_property (object_class, PROP_VALUE, "value");
 
@@ -159,6 +202,7 @@ shenbao_entry_row_class_init (ShenbaoEntryRowClass *klass)
                                                "/io/github/shenbao/Shenbao/shenbao-entry-row.ui");
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), ShenbaoEntryRow, entry);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), entry_changed);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), entry_activated);
 }
 
 static void
@@ -166,5 +210,7 @@ shenbao_entry_row_init (ShenbaoEntryRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
+  g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (self->entry)), "insert-text",
+                    G_CALLBACK (insert_text), self);
   g_signal_connect (self, "notify::title", G_CALLBACK (title_changed), NULL);
 }

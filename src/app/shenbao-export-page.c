@@ -32,11 +32,11 @@ struct _ShenbaoExportPage
 
 G_DEFINE_FINAL_TYPE (ShenbaoExportPage, shenbao_export_page, SHENBAO_TYPE_WIZARD_PAGE)
 
-static void
+static AdwToast *
 toast (ShenbaoExportPage *self,
        const char        *title)
 {
-  shenbao_wizard_page_toast (SHENBAO_WIZARD_PAGE (self), title);
+  return shenbao_wizard_page_toast (SHENBAO_WIZARD_PAGE (self), title);
 }
 
 static void
@@ -256,21 +256,53 @@ render_document_in_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
-/* Says how a job went: its error, or done and then each warning. */
+static void
+open_folder (ShenbaoExportPage *self,
+             AdwToast          *shown)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *uri = g_file_get_uri (g_object_get_data (G_OBJECT (shown), "shenbao-folder"));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+/* A toast that says where files were written offers to open the folder.
+ * It is what the candidate waits for: it goes before the toasts queued. */
+static void
+toast_folder (ShenbaoExportPage *self,
+              const char        *title,
+              GFile             *folder)
+{
+  AdwToast *shown = adw_toast_new (title);
+
+  adw_toast_set_button_label (shown, _("_Open Folder"));
+  adw_toast_set_priority (shown, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (shown), "shenbao-folder", g_object_ref (folder), g_object_unref);
+  g_signal_connect_object (shown, "button-clicked", G_CALLBACK (open_folder), self, G_CONNECT_SWAPPED);
+  shenbao_wizard_page_add_toast (SHENBAO_WIZARD_PAGE (self), shown);
+}
+
+/* Says how a job went: its error, or done (with the folder written to, when
+ * there is one) and then each warning. */
 static void
 toast_result (ShenbaoExportPage *self,
               GAsyncResult      *result,
-              const char        *done)
+              const char        *done,
+              GFile             *folder)
 {
   RenderJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       toast (self, error->message);
       return;
     }
-  toast (self, done);
+  if (folder != NULL)
+    toast_folder (self, done, folder);
+  else
+    toast (self, done);
   /* What could not be printed as asked is worth more than the toast's time. */
   for (guint i = 0; i < job->messages->len; i++)
     toast (self, g_ptr_array_index (job->messages, i));
@@ -301,14 +333,17 @@ document_rendered (GObject      *object,
   RenderJob *job = g_task_get_task_data (G_TASK (result));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *uri = NULL;
-  g_autofree char *done = g_strdup_printf (_("Opening %s"), job->path);
+  /* The file's name only: the cache folder it is in is no concern of the
+   * candidate's. */
+  g_autofree char *name = g_path_get_basename (job->path);
+  g_autofree char *done = g_strdup_printf (_("Opening %s"), name);
 
   if (!g_task_had_error (G_TASK (result)) && GTK_IS_WINDOW (root))
     {
       uri = g_filename_to_uri (job->path, NULL, NULL);
       gtk_show_uri_full (GTK_WINDOW (root), uri, GDK_CURRENT_TIME, NULL, viewer_launched, g_object_ref (self));
     }
-  toast_result (self, result, done);
+  toast_result (self, result, done, NULL);
 }
 
 /* Rendered for viewing and printing, in the cache: the candidate keeps
@@ -449,8 +484,9 @@ documents_saved (GObject      *object,
 {
   RenderJob *job = g_task_get_task_data (G_TASK (result));
   g_autofree char *done = g_strdup_printf (_("The PDFs are in %s"), job->path);
+  g_autoptr(GFile) folder = g_file_new_for_path (job->path);
 
-  toast_result (SHENBAO_EXPORT_PAGE (object), result, done);
+  toast_result (SHENBAO_EXPORT_PAGE (object), result, done, folder);
 }
 
 static void
@@ -486,6 +522,8 @@ package_exported (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *markup = NULL;
+  g_autoptr(GFile) written = NULL;
+  g_autoptr(GFile) folder = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -503,8 +541,12 @@ package_exported (GObject      *object,
     g_string_append_printf (subtitle, "\n• %s", (char *) g_ptr_array_index (job->messages, i));
   markup = g_markup_escape_text (subtitle->str, -1);
   adw_action_row_set_subtitle (self->package_row, markup);
-  toast (self, job->messages->len == 0 ? _("The upload package is ready")
-                                       : _("The upload package is written, with things still to do"));
+  /* A zip is a file in the folder chosen; a folder export is the folder. */
+  written = g_file_new_for_path (job->written);
+  folder = job->zip ? g_file_get_parent (written) : g_object_ref (written);
+  toast_folder (self, job->messages->len == 0 ? _("The upload package is ready")
+                                              : _("The upload package is written, with things still to do"),
+                folder);
 }
 
 static void
@@ -811,11 +853,7 @@ shenbao_export_page_class_init (ShenbaoExportPageClass *klass)
 static void
 shenbao_export_page_init (ShenbaoExportPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-
   gtk_widget_init_template (GTK_WIDGET (self));
   for (ShenbaoReviewState state = 0; state < SHENBAO_N_REVIEW_STATES; state++)
     gtk_string_list_append (self->state_list, shenbao_review_state_to_string (state));
-  gtk_editable_set_text (GTK_EDITABLE (self->mailed_date_row), today);
 }

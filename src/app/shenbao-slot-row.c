@@ -30,13 +30,15 @@ shenbao_slot_row_get_slot_name (ShenbaoSlotRow *self)
   return self->slot_name;
 }
 
+/* text is plain, markup (may be NULL) what the row shows of it. */
 static void
-show_state (ShenbaoSlotRow *self,
-            const char     *icon_name,
-            const char     *style,
-            const char     *text)
+show_state_markup (ShenbaoSlotRow *self,
+                   const char     *icon_name,
+                   const char     *style,
+                   const char     *text,
+                   const char     *markup)
 {
-  g_autofree char *markup = g_markup_escape_text (text, -1);
+  g_autofree char *escaped = markup == NULL ? g_markup_escape_text (text, -1) : NULL;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_icon), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_icon), "warning");
@@ -46,8 +48,64 @@ show_state (ShenbaoSlotRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->state_icon), icon_name != NULL);
   if (icon_name != NULL)
     gtk_image_set_from_icon_name (self->state_icon, icon_name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), markup);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), markup != NULL ? markup : escaped);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->choose_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+static void
+show_state (ShenbaoSlotRow *self,
+            const char     *icon_name,
+            const char     *style,
+            const char     *text)
+{
+  show_state_markup (self, icon_name, style, text, NULL);
+}
+
+/* The findings as a short list, worst first: an error in bold behind a
+ * cross, a warning behind a warning sign. */
+static void
+append_findings (GString         *text,
+                 GString         *markup,
+                 GPtrArray       *findings,
+                 ShenbaoSeverity  severity)
+{
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const ShenbaoFinding *finding = g_ptr_array_index (findings, i);
+      const char *mark = severity == SHENBAO_SEVERITY_ERROR ? "✗" : "⚠";
+      g_autofree char *line = NULL;
+
+      if (finding->severity != severity)
+        continue;
+      g_string_append_printf (text, "\n%s %s", mark, finding->message);
+      line = severity == SHENBAO_SEVERITY_ERROR
+        ? g_markup_printf_escaped ("\n%s <b>%s</b>", mark, finding->message)
+        : g_markup_printf_escaped ("\n%s %s", mark, finding->message);
+      g_string_append (markup, line);
+    }
+}
+
+/* The advice under the list, dimmed, each piece once: several findings
+ * often share one (the photo fixer mends size and shape alike). */
+static void
+append_advice (GString   *text,
+               GString   *markup,
+               GPtrArray *findings)
+{
+  g_autoptr(GHashTable) given = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const ShenbaoFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *line = NULL;
+
+      if (finding->severity == SHENBAO_SEVERITY_INFO || finding->suggestion == NULL
+          || !g_hash_table_add (given, finding->suggestion))
+        continue;
+      g_string_append_printf (text, "\n%s", finding->suggestion);
+      line = g_markup_printf_escaped ("\n<span alpha=\"70%%\">%s</span>", finding->suggestion);
+      g_string_append (markup, line);
+    }
 }
 
 void
@@ -58,6 +116,7 @@ shenbao_slot_row_show (ShenbaoSlotRow           *self,
   GPtrArray *findings = NULL;
   GdkPixbuf *thumbnail = NULL;
   gboolean pending = FALSE;
+  gboolean has_data;
 
   g_return_if_fail (SHENBAO_IS_SLOT_ROW (self));
 
@@ -69,6 +128,15 @@ shenbao_slot_row_show (ShenbaoSlotRow           *self,
     }
   gtk_spinner_set_spinning (self->spinner, pending);
   gtk_widget_set_visible (self->remove_button, attachment != NULL);
+  /* There is nothing to crop before a photo is chosen. The action would
+   * make the button sensitive again, so it goes with the photo. */
+  has_data = attachment != NULL && attachment->data != NULL;
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->fix_button), has_data ? "uploads.fix" : NULL);
+  gtk_widget_set_sensitive (self->fix_button, has_data);
+  if (findings != NULL && shenbao_findings_worst (findings) == SHENBAO_SEVERITY_ERROR)
+    gtk_widget_add_css_class (self->fix_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->fix_button, "suggested-action");
   /* No mnemonic: every row has these buttons, Enter on the row chooses. */
   gtk_button_set_label (GTK_BUTTON (self->choose_button), attachment != NULL ? _("Replace…") : _("Choose…"));
 
@@ -90,27 +158,26 @@ shenbao_slot_row_show (ShenbaoSlotRow           *self,
   else
     {
       ShenbaoSeverity worst = findings != NULL ? shenbao_findings_worst (findings) : SHENBAO_SEVERITY_INFO;
-      g_autoptr(GString) problems = g_string_new (NULL);
       g_autofree char *size = g_format_size (g_bytes_get_size (attachment->data));
-      g_autofree char *text = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) markup = NULL;
+      g_autofree char *escaped = NULL;
 
       /* One finding a line: a photo can fail on size, shape and background at once. */
-      for (guint i = 0; findings != NULL && i < findings->len; i++)
-        {
-          const ShenbaoFinding *finding = g_ptr_array_index (findings, i);
-
-          if (finding->severity > SHENBAO_SEVERITY_INFO)
-            g_string_append_printf (problems, "\n%s", finding->message);
-        }
-      if (problems->len == 0)
-        text = g_strdup_printf (_("%s, %s: passes the checks"), attachment->filename, size);
+      if (worst <= SHENBAO_SEVERITY_INFO)
+        g_string_printf (text, _("%s, %s: passes the checks"), attachment->filename, size);
       else
-        text = g_strdup_printf ("%s, %s%s", attachment->filename, size, problems->str);
-      show_state (self,
-                  worst == SHENBAO_SEVERITY_ERROR ? "dialog-error-symbolic"
-                  : worst == SHENBAO_SEVERITY_WARNING ? "dialog-warning-symbolic" : "emblem-ok-symbolic",
-                  worst == SHENBAO_SEVERITY_ERROR ? "error" : worst == SHENBAO_SEVERITY_WARNING ? "warning" : "success",
-                  text);
+        g_string_printf (text, "%s, %s", attachment->filename, size);
+      escaped = g_markup_escape_text (text->str, -1);
+      markup = g_string_new (escaped);
+      append_findings (text, markup, findings, SHENBAO_SEVERITY_ERROR);
+      append_findings (text, markup, findings, SHENBAO_SEVERITY_WARNING);
+      append_advice (text, markup, findings);
+      show_state_markup (self,
+                         worst == SHENBAO_SEVERITY_ERROR ? "dialog-error-symbolic"
+                         : worst == SHENBAO_SEVERITY_WARNING ? "dialog-warning-symbolic" : "emblem-ok-symbolic",
+                         worst == SHENBAO_SEVERITY_ERROR ? "error" : worst == SHENBAO_SEVERITY_WARNING ? "warning" : "success",
+                         text->str, markup->str);
     }
 }
 

@@ -11,9 +11,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ShenbaoVerdictRow, shenbao_verdict_row, SHENBAO, VERDICT_ROW, AdwActionRow)
 
-/* The rules' verdict in one row: which condition is met, the months
- * counted, what is missing and which other condition would be met. */
-void shenbao_verdict_row_show (ShenbaoVerdictRow    *self,
-                               const ShenbaoVerdict *verdict);
+/* The rules' verdict in one row: which condition is met and why, the
+ * months counted and which other condition would be met. */
+void        shenbao_verdict_row_show            (ShenbaoVerdictRow    *self,
+                                                 const ShenbaoVerdict *verdict);
+/* "passes", "to-fix" or "not-met": the style class the row wears. */
+const char *shenbao_verdict_row_get_state_style (ShenbaoVerdictRow    *self);
 
 G_END_DECLS

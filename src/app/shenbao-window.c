@@ -19,10 +19,12 @@ struct _ShenbaoWindow
   AdwWindowTitle *window_title;
   GtkWidget *back_button;
   GtkWidget *new_button;
-  ShenbaoWizard *wizard;
+  ShenbaoWizard *wizard;       /* NULL until an application is first opened */
 
   ShenbaoStore *store;         /* NULL when the database could not be opened */
   GListModel *applications;    /* ShenbaoApplicationSummary */
+  GPtrArray *store_monitors;   /* GFileMonitor of the database and its log */
+  gint64 untouched_draft;      /* id of a new application nothing was typed into */
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoWindow, shenbao_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -38,18 +40,38 @@ shenbao_window_new (ShenbaoApp *app)
   return self;
 }
 
+/* Made when first needed: the first window shows the list, and building the
+ * five steps (and loading the catalogue they need) would delay it. */
+static ShenbaoWizard *
+ensure_wizard (ShenbaoWindow *self)
+{
+  if (self->wizard != NULL)
+    return self->wizard;
+  self->wizard = g_object_new (SHENBAO_TYPE_WIZARD, NULL);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->wizard), "wizard");
+  if (self->store != NULL)
+    shenbao_wizard_set_store (self->wizard, self->store);
+  return self->wizard;
+}
+
 ShenbaoWizard *
 shenbao_window_get_wizard (ShenbaoWindow *self)
 {
   g_return_val_if_fail (SHENBAO_IS_WINDOW (self), NULL);
 
-  return self->wizard;
+  return ensure_wizard (self);
+}
+
+static ShenbaoApplication *
+current_application (ShenbaoWindow *self)
+{
+  return self->wizard != NULL ? shenbao_wizard_get_application (self->wizard) : NULL;
 }
 
 static void
 update_title (ShenbaoWindow *self)
 {
-  ShenbaoApplication *application = shenbao_wizard_get_application (self->wizard);
+  ShenbaoApplication *application = current_application (self);
   gboolean in_wizard = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "wizard") == 0;
   const char *name = application != NULL ? shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME) : "";
   const char *occupation = application != NULL ? shenbao_application_get (application, SHENBAO_FIELD_OCCUPATION) : "";
@@ -71,10 +93,43 @@ show_error (ShenbaoWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
+/* A new application left as it was made is not kept: clicking New and then
+ * going back must not pile up empty drafts. */
+static void
+discard_untouched_draft (ShenbaoWindow *self)
+{
+  ShenbaoApplication *application = current_application (self);
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->untouched_draft;
+
+  self->untouched_draft = 0;
+  if (id == 0 || self->store == NULL)
+    return;
+  if (application != NULL && shenbao_application_get_id (application) == id)
+    shenbao_store_unwatch (self->store, application);
+  if (!shenbao_store_delete (self->store, id, &error))
+    show_error (self, error);
+}
+
+static void
+draft_touched (ShenbaoWindow *self)
+{
+  ShenbaoApplication *application = current_application (self);
+
+  self->untouched_draft = 0;
+  if (application != NULL)
+    g_signal_handlers_disconnect_by_func (application, draft_touched, self);
+}
+
 /* The list when there is something to list, else the invitation to start. */
 static void
 show_list (ShenbaoWindow *self)
 {
+  gboolean in_wizard = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "wizard") == 0;
+
+  if (in_wizard)
+    discard_untouched_draft (self);
+
   gboolean empty = self->applications == NULL || g_list_model_get_n_items (self->applications) == 0;
 
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "empty" : "list");
@@ -93,11 +148,12 @@ void
 shenbao_window_open_application (ShenbaoWindow      *self,
                                  ShenbaoApplication *application)
 {
-  ShenbaoApplication *previous = shenbao_wizard_get_application (self->wizard);
+  ShenbaoApplication *previous = current_application (self);
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (SHENBAO_IS_WINDOW (self));
 
+  discard_untouched_draft (self);
   if (previous != NULL)
     {
       g_signal_handlers_disconnect_by_data (previous, self);
@@ -108,7 +164,7 @@ shenbao_window_open_application (ShenbaoWindow      *self,
   if (self->store != NULL && !shenbao_store_watch (self->store, application, &error))
     show_error (self, error);
 
-  shenbao_wizard_set_application (self->wizard, application);
+  shenbao_wizard_set_application (ensure_wizard (self), application);
   shenbao_wizard_set_page (self->wizard, "basic");
   g_signal_connect_swapped (application, "notify::person-name", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (application, "notify::occupation", G_CALLBACK (update_title), self);
@@ -165,6 +221,11 @@ new_application_activated (GtkWidget  *widget,
   shenbao_date_set_today (&today);
   application = shenbao_catalogue_new_application (catalogue, &today);
   shenbao_window_open_application (self, application);
+  self->untouched_draft = shenbao_application_get_id (application);
+  g_signal_connect_swapped (application, "notify", G_CALLBACK (draft_touched), self);
+  g_signal_connect_swapped (application, "work-entry-changed", G_CALLBACK (draft_touched), self);
+  g_signal_connect_swapped (application, "attachment-changed", G_CALLBACK (draft_touched), self);
+  shenbao_wizard_focus_first_field (self->wizard);
 }
 
 static void
@@ -187,60 +248,14 @@ duplicate_activated (GtkWidget  *widget,
     show_error (self, error);
 }
 
-typedef struct
-{
-  ShenbaoWindow *window;
-  ShenbaoApplication *application;
-} Deleted;
-
-static void
-deleted_free (Deleted *deleted)
-{
-  g_object_unref (deleted->application);
-  g_free (deleted);
-}
-
-static void
-undo_delete (AdwToast *toast,
-             Deleted  *deleted)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* Stored again as it was, under a new id. */
-  shenbao_application_set_id (deleted->application, 0);
-  if (!shenbao_store_save (deleted->window->store, deleted->application, &error))
-    show_error (deleted->window, error);
-}
-
-/* The application is kept in memory until the toast goes, so that Undo
- * brings back everything, attachments included. */
 static void
 delete_now (ShenbaoWindow *self,
             gint64         id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShenbaoApplication) application = NULL;
-  g_autofree char *title = NULL;
-  const char *name;
-  Deleted *deleted;
-  AdwToast *toast;
 
-  application = shenbao_store_load (self->store, id, &error);
-  if (application == NULL || !shenbao_store_delete (self->store, id, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  name = shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME);
-  title = g_strdup_printf (_("“%s” deleted"), *name != '\0' ? name : _("Unnamed"));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  deleted = g_new0 (Deleted, 1);
-  deleted->window = self;
-  deleted->application = g_steal_pointer (&application);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_delete), deleted);
-  g_object_set_data_full (G_OBJECT (toast), "shenbao-deleted", deleted, (GDestroyNotify) deleted_free);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  if (!shenbao_store_delete (self->store, id, &error))
+    show_error (self, error);
 }
 
 static void
@@ -260,12 +275,30 @@ delete_activated (GtkWidget  *widget,
 {
   ShenbaoWindow *self = SHENBAO_WINDOW (widget);
   gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(ShenbaoApplication) application = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  const char *name;
+  const char *occupation;
   GtkWidget *dialog;
 
   if (self->store == NULL)
     return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete this application?"),
-                                   _("Its fields and attached files are removed from this computer."));
+  application = shenbao_store_load (self->store, id, &error);
+  if (application == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  name = shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME);
+  occupation = shenbao_application_get (application, SHENBAO_FIELD_OCCUPATION);
+  /* Translators: the candidate's name and the occupation applied for */
+  heading = *occupation != '\0'
+    ? g_strdup_printf (_("Delete the application of %s for %s?"), *name != '\0' ? name : _("Unnamed"), occupation)
+    : g_strdup_printf (_("Delete the application of %s?"), *name != '\0' ? name : _("Unnamed"));
+  /* Asked once, and then gone: no undo besides. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Its fields and attached files are removed from this computer. This cannot be undone."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "delete", _("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
@@ -275,6 +308,218 @@ delete_activated (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "shenbao-id", GSIZE_TO_POINTER ((gsize) id));
   g_signal_connect (dialog, "response", G_CALLBACK (delete_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* —— application files —— */
+
+/* A toast whose button opens the folder the file was written to. */
+static void
+open_folder (AdwToast *toast,
+             GFile    *folder)
+{
+  GtkWidget *window = g_object_get_data (G_OBJECT (toast), "shenbao-window");
+  g_autofree char *uri = g_file_get_uri (folder);
+
+  gtk_show_uri (GTK_WINDOW (window), uri, GDK_CURRENT_TIME);
+}
+
+static void
+toast_with_folder (ShenbaoWindow *self,
+                   const char    *title,
+                   GFile         *file)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Open Folder"));
+  g_object_set_data (G_OBJECT (toast), "shenbao-window", self);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_folder), g_file_get_parent (file),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gint64
+shenbao_window_import_file (ShenbaoWindow *self,
+                            GFile         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *title = NULL;
+  g_autoptr(ShenbaoApplication) application = NULL;
+  const char *name;
+  gint64 id;
+
+  g_return_val_if_fail (SHENBAO_IS_WINDOW (self), 0);
+
+  if (self->store == NULL)
+    return 0;
+  if (path == NULL)
+    {
+      g_set_error (&error, SHENBAO_ERROR, SHENBAO_ERROR_IO, _("Only a file on this computer can be imported"));
+      show_error (self, error);
+      return 0;
+    }
+  id = shenbao_store_import (self->store, path, &error);
+  if (id == 0 || (application = shenbao_store_load (self->store, id, &error)) == NULL)
+    {
+      show_error (self, error);
+      return 0;
+    }
+  name = shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME);
+  title = g_strdup_printf (_("“%s” imported"), *name != '\0' ? name : _("Unnamed"));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  return id;
+}
+
+gboolean
+shenbao_window_export_file (ShenbaoWindow *self,
+                            GFile         *file)
+{
+  ShenbaoApplication *application = current_application (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  g_return_val_if_fail (SHENBAO_IS_WINDOW (self), FALSE);
+
+  if (application == NULL || path == NULL)
+    return FALSE;
+  /* Autosave has written every change: the store holds what is shown. */
+  if (!shenbao_application_file_save (application, path, &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+  toast_with_folder (self, _("Application file written"), file);
+  return TRUE;
+}
+
+static void
+import_response (GtkNativeDialog *chooser,
+                 int              response,
+                 ShenbaoWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      shenbao_window_import_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static GtkFileFilter *
+application_file_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Application files"));
+  gtk_file_filter_add_pattern (filter, "*.xml");
+  return filter;
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Import Application File"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                 _("_Import"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = application_file_filter ();
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_response (GtkNativeDialog *chooser,
+                 int              response,
+                 ShenbaoWindow   *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      shenbao_window_export_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  ShenbaoApplication *application = current_application (self);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (application == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Application File"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s.xml", *shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME) != '\0'
+                                      ? shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME)
+                                      : _("Unnamed"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+files_dropped (GtkDropTarget *target,
+               const GValue  *value,
+               double         x,
+               double         y,
+               ShenbaoWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  gboolean imported = FALSE;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    imported |= shenbao_window_import_file (self, l->data) != 0;
+  return imported;
+}
+
+/* Another process wrote the database (shenbao-cli import while the window
+ * is open): the list follows. */
+static void
+store_file_changed (ShenbaoWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !shenbao_store_refresh (self->store, &error))
+    show_error (self, error);
+}
+
+static void
+monitor_store (ShenbaoWindow *self)
+{
+  const char *path = shenbao_store_get_path (self->store);
+  /* In WAL mode a commit writes the log, not the database file. */
+  g_autofree char *log = g_strconcat (path, "-wal", NULL);
+  const char *paths[] = { path, log };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      GFileMonitor *monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+
+      if (monitor == NULL)
+        continue;
+      g_signal_connect_swapped (monitor, "changed", G_CALLBACK (store_file_changed), self);
+      g_ptr_array_add (self->store_monitors, monitor);
+    }
+}
+
+static void
+in_wizard_changed (ShenbaoWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-application",
+                                 g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "wizard") == 0);
 }
 
 static void
@@ -354,9 +599,9 @@ load_store (ShenbaoWindow *self)
       return;
     }
   g_object_ref (self->store);
-  shenbao_wizard_set_store (self->wizard, self->store);
   gtk_list_box_bind_model (self->application_list, self->applications, create_application_row, self, NULL);
   g_signal_connect_swapped (self->applications, "items-changed", G_CALLBACK (applications_changed), self);
+  monitor_store (self);
   show_list (self);
 
   last = g_settings_get_int64 (self->settings, "last-application");
@@ -373,8 +618,15 @@ shenbao_window_dispose (GObject *object)
 {
   ShenbaoWindow *self = SHENBAO_WINDOW (object);
 
+  discard_untouched_draft (self);
   if (self->applications != NULL)
     g_signal_handlers_disconnect_by_data (self->applications, self);
+  for (guint i = 0; self->store_monitors != NULL && i < self->store_monitors->len; i++)
+    {
+      g_file_monitor_cancel (g_ptr_array_index (self->store_monitors, i));
+      g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->store_monitors, i), self);
+    }
+  g_clear_pointer (&self->store_monitors, g_ptr_array_unref);
   g_clear_object (&self->applications);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -390,7 +642,6 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
 
   object_class->dispose = shenbao_window_dispose;
 
-  g_type_ensure (SHENBAO_TYPE_WIZARD);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/shenbao-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, toast_overlay);
@@ -400,19 +651,38 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, new_button);
-  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, wizard);
 
   gtk_widget_class_install_action (widget_class, "win.new-application", NULL, new_application_activated);
   gtk_widget_class_install_action (widget_class, "win.show-list", NULL, show_list_activated);
   gtk_widget_class_install_action (widget_class, "win.duplicate-application", "x", duplicate_activated);
   gtk_widget_class_install_action (widget_class, "win.delete-application", "x", delete_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-application", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-application", NULL, export_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-application", NULL);
+  /* Back to the list, as the header bar's back button does. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.show-list", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.show-list", NULL);
 }
 
 static void
 shenbao_window_init (ShenbaoWindow *self)
 {
+  static const char * const list_pages[] = { "list", "empty" };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->store_monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  /* An application file dropped on the list (or on the empty page that
+   * stands for it) is imported. */
+  for (guint i = 0; i < G_N_ELEMENTS (list_pages); i++)
+    {
+      GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+      g_signal_connect (drop, "drop", G_CALLBACK (files_dropped), self);
+      gtk_widget_add_controller (gtk_stack_get_child_by_name (self->main_stack, list_pages[i]),
+                                 GTK_EVENT_CONTROLLER (drop));
+    }
+  g_signal_connect_swapped (self->main_stack, "notify::visible-child-name", G_CALLBACK (in_wizard_changed), self);
+  in_wizard_changed (self);
 
   /* The size is remembered across runs (a GSettings key each), the way GNOME
    * applications restore their window. */
@@ -420,5 +690,4 @@ shenbao_window_init (ShenbaoWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "last-page", self->wizard, "page", G_SETTINGS_BIND_SET);
 }

@@ -9,6 +9,7 @@ typedef struct
   ShenbaoApplication *application;
   ShenbaoAttachmentChecker *checker;
   GPtrArray *bindings;
+  GHashTable *touched;   /* the wizard's: field names left or passed by */
 } ShenbaoWizardPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (ShenbaoWizardPage, shenbao_wizard_page, ADW_TYPE_BIN)
@@ -108,15 +109,25 @@ AdwToast *
 shenbao_wizard_page_toast (ShenbaoWizardPage *self,
                            const char        *title)
 {
+  g_return_val_if_fail (SHENBAO_IS_WIZARD_PAGE (self), NULL);
+
+  return shenbao_wizard_page_add_toast (self, adw_toast_new (title));
+}
+
+AdwToast *
+shenbao_wizard_page_add_toast (ShenbaoWizardPage *self,
+                               AdwToast          *toast)
+{
   GtkWidget *overlay;
-  AdwToast *toast;
 
   g_return_val_if_fail (SHENBAO_IS_WIZARD_PAGE (self), NULL);
 
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)
-    return NULL;
-  toast = adw_toast_new (title);
+    {
+      g_object_unref (toast);
+      return NULL;
+    }
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   return toast;
@@ -157,11 +168,40 @@ shenbao_wizard_page_real_bind (ShenbaoWizardPage  *self,
     }
 }
 
+void
+shenbao_wizard_page_set_touched (ShenbaoWizardPage *self,
+                                 GHashTable        *touched)
+{
+  ShenbaoWizardPagePrivate *priv = shenbao_wizard_page_get_instance_private (self);
+
+  g_return_if_fail (SHENBAO_IS_WIZARD_PAGE (self));
+
+  g_clear_pointer (&priv->touched, g_hash_table_unref);
+  priv->touched = touched != NULL ? g_hash_table_ref (touched) : NULL;
+}
+
+gboolean
+shenbao_wizard_page_finding_shown (ShenbaoWizardPage    *self,
+                                   const ShenbaoFinding *finding)
+{
+  ShenbaoWizardPagePrivate *priv = shenbao_wizard_page_get_instance_private (self);
+
+  g_return_val_if_fail (SHENBAO_IS_WIZARD_PAGE (self), FALSE);
+
+  return g_strcmp0 (finding->code, "required") != 0
+         || (finding->field != NULL && priv->touched != NULL && g_hash_table_contains (priv->touched, finding->field));
+}
+
 static void
 shenbao_wizard_page_real_show_verdict (ShenbaoWizardPage    *self,
                                        const ShenbaoVerdict *verdict)
 {
-  shenbao_field_editor_show_all (GTK_WIDGET (self), verdict != NULL ? verdict->findings : NULL, NULL);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+
+  for (guint i = 0; verdict != NULL && i < verdict->findings->len; i++)
+    if (shenbao_wizard_page_finding_shown (self, g_ptr_array_index (verdict->findings, i)))
+      g_ptr_array_add (shown, g_ptr_array_index (verdict->findings, i));
+  shenbao_field_editor_show_all (GTK_WIDGET (self), shown, NULL);
 }
 
 static gboolean
@@ -219,6 +259,7 @@ shenbao_wizard_page_dispose (GObject *object)
   if (priv->checker != NULL)
     g_signal_handlers_disconnect_by_data (priv->checker, self);
   g_clear_object (&priv->checker);
+  g_clear_pointer (&priv->touched, g_hash_table_unref);
   G_OBJECT_CLASS (shenbao_wizard_page_parent_class)->dispose (object);
 }
 

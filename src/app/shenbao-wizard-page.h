@@ -47,5 +47,15 @@ void                      shenbao_wizard_page_set_checker (ShenbaoWizardPage    
                                                            ShenbaoAttachmentChecker *checker);
 AdwToast           *shenbao_wizard_page_toast           (ShenbaoWizardPage    *self,
                                                          const char           *title);
+/* The fields the candidate has left or passed by (the wizard's, shared by
+ * its pages): an empty required field says so only there, so that a new
+ * form is not covered in red. */
+void                shenbao_wizard_page_set_touched     (ShenbaoWizardPage    *self,
+                                                         GHashTable           *touched);
+gboolean            shenbao_wizard_page_finding_shown   (ShenbaoWizardPage    *self,
+                                                         const ShenbaoFinding *finding);
+/* Shows a toast made by the caller (with a button, a priority), taking it. */
+AdwToast           *shenbao_wizard_page_add_toast       (ShenbaoWizardPage    *self,
+                                                         AdwToast             *toast);
 
 G_END_DECLS

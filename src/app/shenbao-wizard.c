@@ -6,6 +6,7 @@
 
 #include "shenbao-basic-page.h"
 #include "shenbao-export-page.h"
+#include "shenbao-field-editor.h"
 #include "shenbao-identity-page.h"
 #include "shenbao-registration-page.h"
 #include "shenbao-uploads-page.h"
@@ -34,9 +35,12 @@ struct _ShenbaoWizard
   ShenbaoVerdict *verdict;
   guint check_source;
   guint shown_page;
-  /* Pages the candidate has moved away from: only there is an empty
-   * required field worth a red mark (a new form is not full of errors). */
-  gboolean left[5];
+  /* The fields the candidate has left, or passed by leaving their page:
+   * only there is an empty required field worth a red message (a new form,
+   * or a new work entry, is not full of errors). */
+  GHashTable *touched;
+  ShenbaoFieldEditor *focused;   /* the editor holding the focus, unowned */
+  GtkWidget *watched_root;
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoWizard, shenbao_wizard, ADW_TYPE_BIN)
@@ -55,16 +59,16 @@ static GParamSpec *properties[N_PROPS];
  * the last key keeps the messages from flickering under the typist. */
 #define CHECK_DELAY_MS 150
 
+/* In the order of ShenbaoStep: a page's index is its step's (export has none). */
 static const char * const page_names[] = { "basic", "identity", "registration", "uploads", "export" };
 
 static GtkImage *
 status_image (ShenbaoWizard *self,
-              guint          index)
+              ShenbaoStep    step)
 {
-  /* Print & export owns no field: it has no mark. */
-  GtkImage *images[] = { self->status_basic, self->status_identity, self->status_registration, self->status_uploads, NULL };
+  GtkImage *images[SHENBAO_N_STEPS] = { self->status_basic, self->status_identity, self->status_registration, self->status_uploads };
 
-  return images[index];
+  return images[step];
 }
 
 static ShenbaoWizardPage *
@@ -85,12 +89,18 @@ current_index (ShenbaoWizard *self)
   return 0;
 }
 
-static gboolean
-finding_shown (ShenbaoWizard        *self,
-               guint                 index,
-               const ShenbaoFinding *finding)
+/* Leaving a page passes by its empty fields: from now on they say so. */
+static void
+touch_page (ShenbaoWizard *self,
+            guint          index)
 {
-  return self->left[index] || g_strcmp0 (finding->code, "required") != 0;
+  for (guint i = 0; self->verdict != NULL && index < SHENBAO_N_STEPS && i < self->verdict->findings->len; i++)
+    {
+      const ShenbaoFinding *finding = g_ptr_array_index (self->verdict->findings, i);
+
+      if (finding->field != NULL && shenbao_step_for_field (finding->field) == index)
+        g_hash_table_add (self->touched, g_strdup (finding->field));
+    }
 }
 
 /* The findings of the verdict that a page shows, of one severity. */
@@ -107,53 +117,62 @@ page_findings (ShenbaoWizard *self,
       ShenbaoFinding *finding = g_ptr_array_index (self->verdict->findings, i);
 
       if (finding->severity == severity && shenbao_wizard_page_owns_field (page, finding->field)
-          && finding_shown (self, index, finding))
+          && shenbao_wizard_page_finding_shown (page, finding))
         g_ptr_array_add (findings, finding);
     }
   return findings;
 }
 
-/* The attached files that fail their checks: the uploads step is not
- * complete while the portal would bounce one of them. */
-static guint
-failing_attachments (ShenbaoWizard *self)
+static void
+show_status (GtkImage          *image,
+             ShenbaoStepStatus  status)
 {
-  GPtrArray *attachments;
-  guint failing = 0;
+  static const struct
+  {
+    const char *icon;
+    const char *style;
+    const char *tooltip;
+  } looks[] = {
+    [SHENBAO_STEP_STATUS_COMPLETE] = { "emblem-ok-symbolic", "success", N_("Complete") },
+    [SHENBAO_STEP_STATUS_WARNING] = { "dialog-warning-symbolic", "warning", N_("Complete, with something to check") },
+    [SHENBAO_STEP_STATUS_INCOMPLETE] = { "dialog-warning-symbolic", "warning", N_("Not complete yet") },
+    [SHENBAO_STEP_STATUS_ERROR] = { "dialog-error-symbolic", "error", N_("Has problems to fix") },
+  };
+  GtkWidget *widget = GTK_WIDGET (image);
 
-  if (self->application == NULL || self->checker == NULL)
-    return 0;
-  attachments = shenbao_application_get_attachments (self->application);
-  for (guint i = 0; i < attachments->len; i++)
-    {
-      const ShenbaoAttachment *attachment = g_ptr_array_index (attachments, i);
-      GPtrArray *findings = shenbao_attachment_checker_get_findings (self->checker, attachment->slot);
-
-      if (findings != NULL && shenbao_findings_worst (findings) == SHENBAO_SEVERITY_ERROR)
-        failing++;
-    }
-  return failing;
+  gtk_image_set_from_icon_name (image, looks[status].icon);
+  gtk_widget_set_tooltip_text (widget, _(looks[status].tooltip));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, _(looks[status].tooltip), -1);
+  for (guint i = 0; i < G_N_ELEMENTS (looks); i++)
+    gtk_widget_remove_css_class (widget, looks[i].style);
+  gtk_widget_add_css_class (widget, looks[status].style);
 }
 
+/* Every step's mark follows from the application as it is, visited or not,
+ * so that it reads the same after reopening. */
 static void
 update_steps (ShenbaoWizard *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+  for (ShenbaoStep step = 0; step < SHENBAO_N_STEPS; step++)
     {
-      g_autoptr(GPtrArray) errors = page_findings (self, i, SHENBAO_SEVERITY_ERROR);
-      GtkImage *image = status_image (self, i);
-      guint problems = errors->len;
+      GtkImage *image = status_image (self, step);
 
-      if (image == NULL)
-        continue;
-      if (g_str_equal (page_names[i], "uploads"))
-        problems += failing_attachments (self);
-      gtk_image_set_from_icon_name (image, problems > 0 ? "dialog-error-symbolic" : "emblem-ok-symbolic");
-      gtk_widget_set_visible (GTK_WIDGET (image), self->verdict != NULL && (self->left[i] || problems > 0));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (image), problems > 0 ? _("Has problems to fix") : _("Complete"));
-      gtk_widget_remove_css_class (GTK_WIDGET (image), problems > 0 ? "success" : "error");
-      gtk_widget_add_css_class (GTK_WIDGET (image), problems > 0 ? "error" : "success");
+      gtk_widget_set_visible (GTK_WIDGET (image), self->verdict != NULL);
+      if (self->verdict != NULL)
+        show_status (image, shenbao_step_get_status (step, self->verdict, self->application, self->checker));
     }
+}
+
+ShenbaoStepStatus
+shenbao_wizard_get_step_status (ShenbaoWizard *self,
+                                ShenbaoStep    step)
+{
+  g_return_val_if_fail (SHENBAO_IS_WIZARD (self), SHENBAO_STEP_STATUS_INCOMPLETE);
+  g_return_val_if_fail (step < SHENBAO_N_STEPS, SHENBAO_STEP_STATUS_INCOMPLETE);
+
+  if (self->verdict == NULL)
+    return SHENBAO_STEP_STATUS_INCOMPLETE;
+  return shenbao_step_get_status (step, self->verdict, self->application, self->checker);
 }
 
 void
@@ -171,17 +190,10 @@ shenbao_wizard_check_now (ShenbaoWizard *self)
 
   shenbao_date_set_today (&today);
   self->verdict = shenbao_rules_check (self->application, catalogue, SHENBAO_RULES_DEFAULT, &today);
+  /* The whole verdict: each page leaves out the empty fields not yet left,
+   * the verdict card does not. */
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    {
-      ShenbaoVerdict shown = *self->verdict;
-      g_autoptr(GPtrArray) findings = g_ptr_array_new ();
-
-      for (guint j = 0; j < self->verdict->findings->len; j++)
-        if (finding_shown (self, i, g_ptr_array_index (self->verdict->findings, j)))
-          g_ptr_array_add (findings, g_ptr_array_index (self->verdict->findings, j));
-      shown.findings = findings;
-      shenbao_wizard_page_show_verdict (page_at (self, i), &shown);
-    }
+    shenbao_wizard_page_show_verdict (page_at (self, i), self->verdict);
   update_steps (self);
 }
 
@@ -200,6 +212,27 @@ application_changed (ShenbaoWizard *self)
 {
   g_clear_handle_id (&self->check_source, g_source_remove);
   self->check_source = g_timeout_add (CHECK_DELAY_MS, check_timeout, self);
+}
+
+static gboolean
+is_work_field (gpointer key,
+               gpointer value,
+               gpointer user_data)
+{
+  return g_str_has_prefix (key, "work/");
+}
+
+/* Work fields are named by position: once entries are removed or moved, the
+ * names touched belong to other entries (a new entry must not start red). */
+static void
+work_entries_changed (ShenbaoWizard *self,
+                      guint          position,
+                      guint          removed,
+                      guint          added)
+{
+  if (removed > 0)
+    g_hash_table_foreach_remove (self->touched, is_work_field, NULL);
+  application_changed (self);
 }
 
 ShenbaoApplication *
@@ -231,7 +264,7 @@ shenbao_wizard_set_application (ShenbaoWizard      *self,
   g_set_object (&self->application, application);
   if (self->checker != NULL)
     shenbao_attachment_checker_set_application (self->checker, application);
-  memset (self->left, 0, sizeof self->left);
+  g_hash_table_remove_all (self->touched);
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     shenbao_wizard_page_set_application (page_at (self, i), application);
   if (application != NULL)
@@ -240,7 +273,7 @@ shenbao_wizard_set_application (ShenbaoWizard      *self,
       g_signal_connect_swapped (application, "work-entry-changed", G_CALLBACK (application_changed), self);
       g_signal_connect_swapped (application, "attachment-changed", G_CALLBACK (application_changed), self);
       g_signal_connect_swapped (shenbao_application_get_work_entries (application), "items-changed",
-                                G_CALLBACK (application_changed), self);
+                                G_CALLBACK (work_entries_changed), self);
     }
   shenbao_wizard_check_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLICATION]);
@@ -288,7 +321,9 @@ visible_page_changed (ShenbaoWizard *self)
 
   if (index != self->shown_page)
     {
-      self->left[self->shown_page] = TRUE;
+      /* Passed by as the application is now, not as last checked. */
+      shenbao_wizard_check_now (self);
+      touch_page (self, self->shown_page);
       self->shown_page = index;
       shenbao_wizard_check_now (self);
     }
@@ -307,7 +342,10 @@ back_activated (GtkWidget  *widget,
   guint index = current_index (self);
 
   if (index > 0)
-    shenbao_wizard_set_page (self, page_names[index - 1]);
+    {
+      shenbao_wizard_set_page (self, page_names[index - 1]);
+      shenbao_wizard_focus_first_field (self);
+    }
 }
 
 /* SPEC §3: the verdict advises, it does not lock. Leaving a step with errors
@@ -323,8 +361,8 @@ next_activated (GtkWidget  *widget,
 
   if (index + 1 >= G_N_ELEMENTS (page_names))
     return;
-  self->left[index] = TRUE;
   shenbao_wizard_check_now (self);
+  touch_page (self, index);
   errors = page_findings (self, index, SHENBAO_SEVERITY_ERROR);
   if (errors->len > 0)
     {
@@ -339,6 +377,98 @@ next_activated (GtkWidget  *widget,
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   shenbao_wizard_set_page (self, page_names[index + 1]);
+  /* The keyboard goes on where the typing does. */
+  shenbao_wizard_focus_first_field (self);
+}
+
+/* A field is checked once it is left: the focus moving out of an editor
+ * marks its field touched, and the messages are shown again. */
+static void
+focus_widget_changed (ShenbaoWizard *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self->watched_root));
+  GtkWidget *editor = focus != NULL ? gtk_widget_get_ancestor (focus, SHENBAO_TYPE_FIELD_EDITOR) : NULL;
+
+  if (editor != NULL && !gtk_widget_is_ancestor (editor, GTK_WIDGET (self)))
+    editor = NULL;
+  if ((ShenbaoFieldEditor *) editor == self->focused)
+    return;
+  if (self->focused != NULL)
+    {
+      g_hash_table_add (self->touched, g_strdup (shenbao_field_editor_get_field (self->focused)));
+      g_object_remove_weak_pointer (G_OBJECT (self->focused), (gpointer *) &self->focused);
+      application_changed (self);
+    }
+  self->focused = (ShenbaoFieldEditor *) editor;
+  if (self->focused != NULL)
+    g_object_add_weak_pointer (G_OBJECT (self->focused), (gpointer *) &self->focused);
+}
+
+static void
+shenbao_wizard_root (GtkWidget *widget)
+{
+  ShenbaoWizard *self = SHENBAO_WIZARD (widget);
+
+  GTK_WIDGET_CLASS (shenbao_wizard_parent_class)->root (widget);
+  self->watched_root = GTK_WIDGET (gtk_widget_get_root (widget));
+  g_signal_connect_swapped (self->watched_root, "notify::focus-widget", G_CALLBACK (focus_widget_changed), self);
+}
+
+static void
+shenbao_wizard_unroot (GtkWidget *widget)
+{
+  ShenbaoWizard *self = SHENBAO_WIZARD (widget);
+
+  g_signal_handlers_disconnect_by_data (self->watched_root, self);
+  self->watched_root = NULL;
+  if (self->focused != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->focused), (gpointer *) &self->focused);
+  self->focused = NULL;
+  GTK_WIDGET_CLASS (shenbao_wizard_parent_class)->unroot (widget);
+}
+
+static gboolean
+focus_editor (GtkWidget *editor)
+{
+  if (gtk_widget_get_focusable (editor))
+    return gtk_widget_grab_focus (editor);
+  return gtk_widget_child_focus (editor, GTK_DIR_TAB_FORWARD);
+}
+
+void
+shenbao_wizard_focus_first_field (ShenbaoWizard *self)
+{
+  g_autoptr(GPtrArray) editors = NULL;
+
+  g_return_if_fail (SHENBAO_IS_WIZARD (self));
+
+  editors = shenbao_field_editor_collect (gtk_stack_get_visible_child (self->stack));
+  if (editors->len > 0)
+    focus_editor (g_ptr_array_index (editors, 0));
+}
+
+/* Enter in a field: on to the next field of the page that is shown (not in
+ * a hidden section or a folded work entry), and after the last to 下一步. */
+static void
+next_field_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ShenbaoWizard *self = SHENBAO_WIZARD (widget);
+  g_autoptr(GPtrArray) editors = shenbao_field_editor_collect (gtk_stack_get_visible_child (self->stack));
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  gboolean after = FALSE;
+
+  for (guint i = 0; i < editors->len; i++)
+    {
+      GtkWidget *editor = g_ptr_array_index (editors, i);
+
+      if (after && gtk_widget_is_drawable (editor) && gtk_widget_is_sensitive (editor) && focus_editor (editor))
+        return;
+      if (focus != NULL && (focus == editor || gtk_widget_is_ancestor (focus, editor)))
+        after = TRUE;
+    }
+  gtk_widget_grab_focus (gtk_widget_get_sensitive (self->next_button) ? self->next_button : self->back_button);
 }
 
 static void
@@ -395,6 +525,7 @@ shenbao_wizard_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->checker, self);
   g_clear_object (&self->checker);
   g_clear_pointer (&self->verdict, shenbao_verdict_free);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
   G_OBJECT_CLASS (shenbao_wizard_parent_class)->dispose (object);
 }
 
@@ -407,6 +538,8 @@ shenbao_wizard_class_init (ShenbaoWizardClass *klass)
   object_class->get_property = shenbao_wizard_get_property;
   object_class->set_property = shenbao_wizard_set_property;
   object_class->dispose = shenbao_wizard_dispose;
+  widget_class->root = shenbao_wizard_root;
+  widget_class->unroot = shenbao_wizard_unroot;
 
   properties[PROP_APPLICATION] =
     g_param_spec_object ("application", NULL, NULL, SHENBAO_TYPE_APPLICATION,
@@ -438,6 +571,7 @@ shenbao_wizard_class_init (ShenbaoWizardClass *klass)
   gtk_widget_class_install_property_action (widget_class, "wizard.go", "page");
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_activated);
+  gtk_widget_class_install_action (widget_class, "wizard.next-field", NULL, next_field_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "wizard.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "wizard.back", NULL);
 }
@@ -447,6 +581,7 @@ shenbao_wizard_init (ShenbaoWizard *self)
 {
   ShenbaoCatalogue *catalogue = shenbao_catalogue_get_default (NULL);
 
+  self->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Thumbnails at twice the rows' 72 pixels stay sharp on a HiDPI screen. */
   if (catalogue != NULL)
@@ -455,6 +590,9 @@ shenbao_wizard_init (ShenbaoWizard *self)
       g_signal_connect_swapped (self->checker, "checked", G_CALLBACK (update_steps), self);
     }
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
-    shenbao_wizard_page_set_checker (page_at (self, i), self->checker);
+    {
+      shenbao_wizard_page_set_checker (page_at (self, i), self->checker);
+      shenbao_wizard_page_set_touched (page_at (self, i), self->touched);
+    }
   visible_page_changed (self);
 }

@@ -25,5 +25,10 @@ void                  shenbao_wizard_set_page        (ShenbaoWizard      *self,
 const ShenbaoVerdict *shenbao_wizard_get_verdict     (ShenbaoWizard      *self);
 /* Runs the pending check now (for tests and before leaving the wizard). */
 void                  shenbao_wizard_check_now       (ShenbaoWizard      *self);
+/* Puts the focus in the first field of the step shown (姓名 on step 1). */
+void                  shenbao_wizard_focus_first_field (ShenbaoWizard    *self);
+/* The mark the step indicator shows for the step. */
+ShenbaoStepStatus     shenbao_wizard_get_step_status (ShenbaoWizard      *self,
+                                                      ShenbaoStep         step);
 
 G_END_DECLS

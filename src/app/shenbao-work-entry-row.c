@@ -25,18 +25,33 @@ G_DEFINE_FINAL_TYPE (ShenbaoWorkEntryRow, shenbao_work_entry_row, ADW_TYPE_EXPAN
 
 #define BASE_FIELD_KEY "shenbao-base-field"
 
+/* Only what is filled in, so that a new entry reads as new rather than as
+ * separators around nothing. */
 static void
 update_summary (ShenbaoWorkEntryRow *self)
 {
   const char *employer = shenbao_work_entry_get (self->entry, SHENBAO_WORK_FIELD_EMPLOYER);
+  const char *from = shenbao_work_entry_get (self->entry, SHENBAO_WORK_FIELD_FROM);
+  const char *to = shenbao_work_entry_get (self->entry, SHENBAO_WORK_FIELD_TO);
+  const char *occupation = shenbao_work_entry_get (self->entry, SHENBAO_WORK_FIELD_OCCUPATION);
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  g_autofree char *period = NULL;
   g_autofree char *subtitle = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), *employer != '\0' ? employer : _("New Work Entry"));
-  /* Translators: a work period and the occupation, as in 2018-03 – 至今 · 营销员 */
-  subtitle = g_strdup_printf (_("%s – %s · %s"),
-                              shenbao_work_entry_get (self->entry, SHENBAO_WORK_FIELD_FROM),
-                              shenbao_work_entry_get (self->entry, SHENBAO_WORK_FIELD_TO),
-                              shenbao_work_entry_get (self->entry, SHENBAO_WORK_FIELD_OCCUPATION));
+  if (*from != '\0' && *to != '\0')
+    /* Translators: a work period, as in 2018-03 – 至今 */
+    period = g_strdup_printf (_("%s – %s"), from, to);
+  else if (*from != '\0')
+    /* Translators: a work period whose end is not filled in yet, as in 2018-03 起 */
+    period = g_strdup_printf (_("from %s"), from);
+  if (period != NULL)
+    g_strv_builder_add (parts, period);
+  if (*occupation != '\0')
+    g_strv_builder_add (parts, occupation);
+  strv = g_strv_builder_end (parts);
+  subtitle = g_strjoinv (" · ", strv);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
 }
 

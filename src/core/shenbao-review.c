@@ -146,6 +146,12 @@ shenbao_review_check_mailing (ShenbaoReviewState   state,
                    state_names[state]);
       return FALSE;
     }
+  if (is_blank (date))
+    {
+      g_set_error_literal (error, SHENBAO_ERROR, SHENBAO_ERROR_INVALID_INPUT,
+                           _("Give the date the originals were mailed on."));
+      return FALSE;
+    }
   if (!shenbao_date_parse (date, &mailed, error))
     return FALSE;
   shenbao_date_set_today (&today);

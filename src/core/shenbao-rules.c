@@ -138,6 +138,12 @@ parse_year_month (Check            *check,
 {
   g_autoptr(GError) error = NULL;
 
+  /* An empty field is missing, not malformed: its message quotes nothing. */
+  if (is_blank (text))
+    {
+      error_at (check, field, "required", _("%s is not filled in"), label);
+      return FALSE;
+    }
   if (shenbao_year_month_parse (text, ym, &error))
     return TRUE;
   error_at (check, field, "year-month.invalid", _("%s: %s"), label, error->message);

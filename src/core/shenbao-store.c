@@ -96,6 +96,7 @@ struct _ShenbaoStore
   GHashTable *statements;  /* SQL text → prepared sqlite3_stmt */
   GHashTable *watches;     /* ShenbaoApplication → Watch */
   GListStore *summaries;   /* NULL until listed */
+  gint64 data_version;     /* PRAGMA data_version when the list was last read */
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoStore, shenbao_store, G_TYPE_OBJECT)
@@ -639,6 +640,25 @@ update_summary (ShenbaoStore               *self,
   return TRUE;
 }
 
+/* SQLite's count of commits by other connections: it changes when another
+ * process (shenbao-cli import, a second window's process) wrote. */
+static gboolean
+read_data_version (ShenbaoStore  *self,
+                   gint64        *version,
+                   GError       **error)
+{
+  g_autoptr(CachedStatement) stmt = statement (self, "PRAGMA data_version", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return rows_done (self, rc, error);
+  *version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 static gboolean
 load_summaries (ShenbaoStore  *self,
                 GError       **error)
@@ -662,7 +682,7 @@ load_summaries (ShenbaoStore  *self,
   if (!rows_done (self, rc, error))
     return FALSE;
   self->summaries = g_steal_pointer (&summaries);
-  return TRUE;
+  return read_data_version (self, &self->data_version, error);
 }
 
 GListModel *
@@ -1741,6 +1761,62 @@ shenbao_store_export (ShenbaoStore  *self,
   if (application == NULL)
     return FALSE;
   return shenbao_application_file_save (application, path, error);
+}
+
+/* —— changes made by other processes —— */
+
+static GHashTable *
+read_ids (ShenbaoStore  *self,
+          GError       **error)
+{
+  g_autoptr(CachedStatement) stmt = statement (self, "SELECT id FROM application", error);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (ids, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)));
+  if (!rows_done (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+shenbao_store_refresh (ShenbaoStore  *self,
+                       GError       **error)
+{
+  g_autoptr(GHashTable) ids = NULL;
+  GHashTableIter iter;
+  gpointer id;
+  gint64 version;
+  guint n;
+
+  g_return_val_if_fail (SHENBAO_IS_STORE (self), FALSE);
+
+  if (self->summaries == NULL)
+    return TRUE;
+  if (!read_data_version (self, &version, error))
+    return FALSE;
+  if (version == self->data_version)
+    return TRUE;
+  ids = read_ids (self, error);
+  if (ids == NULL)
+    return FALSE;
+  self->data_version = version;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->summaries));
+  for (guint i = n; i-- > 0;)
+    {
+      g_autoptr(ShenbaoApplicationSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->summaries), i);
+      gint64 summary_id = shenbao_application_summary_get_id (summary);
+
+      if (!g_hash_table_contains (ids, &summary_id))
+        g_list_store_remove (self->summaries, i);
+    }
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    refresh_summary (self, *(gint64 *) id);
+  return TRUE;
 }
 
 static void

@@ -85,4 +85,10 @@ gboolean            shenbao_store_export             (ShenbaoStore        *self,
                                                       const char          *path,
                                                       GError             **error);
 
+/* Brings the list up to date with what other processes wrote since it was
+ * last read (applications added, changed or deleted); cheap when nothing
+ * changed. */
+gboolean            shenbao_store_refresh            (ShenbaoStore        *self,
+                                                      GError             **error);
+
 G_END_DECLS
