@@ -102,7 +102,7 @@ test_reason_when_not_met (void)
   short_work = check (application);
   g_assert_cmpint (shenbao_verdict_get_state (short_work), ==, SHENBAO_VERDICT_STATE_NOT_MET);
   reason = shenbao_verdict_get_reason (short_work);
-  g_assert_true (g_str_has_prefix (reason, "Condition 1 needs 5 years 0 months of work"));
+  g_assert_true (g_str_has_prefix (reason, "Condition 1 needs 5 years (60 months) of work"));
 
   shenbao_application_set (application, SHENBAO_FIELD_CONDITION, "3");
   no_education = check (application);
