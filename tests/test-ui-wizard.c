@@ -1002,7 +1002,7 @@ test_photo_crop_and_fix (void)
   g_assert_true (gtk_widget_is_sensitive (fix_button));
   g_assert_true (gtk_widget_has_css_class (fix_button, "suggested-action"));
   /* Errors first behind a cross, then warnings behind a warning sign. */
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\n✗ 照片文件为"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\n✗ 文件太大："));
   g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\n✗ ")
                  < strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "\n⚠ "));
   g_assert_true (gtk_widget_activate_action (ui_test_find (GTK_WIDGET (wizard), "uploads_page"), "uploads.fix", "s", "个人照片"));

@@ -153,32 +153,32 @@ check_file_size (GPtrArray *findings,
                  gsize      size,
                  gboolean   fixable)
 {
+  /* The size in the words a file manager uses comes first; the bytes, which
+   * decide between the two readings of KB, follow. */
+  g_autofree char *readable = g_format_size (size);
+
   if (size < DECIMAL_MIN_BYTES)
     add_finding (findings, fixable, SHENBAO_SEVERITY_ERROR, "photo.size.too-small",
-                 g_strdup_printf (_("The photo file is %lu bytes, under 40 KB "
-                                    "however a KB is counted (40 000 or 40 960 bytes); the "
-                                    "portal asks for 40–80 KB."),
-                                  (gulong) size));
+                 g_strdup_printf (_("File too small: %s, must be 40–80 KB (%lu bytes, under 40 KB "
+                                    "however a KB is counted: 40 000 or 40 960 bytes)."),
+                                  readable, (gulong) size));
   else if (size < SHENBAO_PHOTO_MIN_BYTES)
     add_finding (findings, fixable, SHENBAO_SEVERITY_ERROR, "photo.size.too-small",
-                 g_strdup_printf (_("The photo file is %lu bytes: 40 KB if a "
-                                    "KB is 1000 bytes, but under 40 KB if a KB is 1024 bytes "
-                                    "(40 960). The guide does not say which, so it must be at "
-                                    "least 40 960 bytes."),
-                                  (gulong) size));
+                 g_strdup_printf (_("File too small: %s, must be 40–80 KB (%lu bytes: 40 KB if a "
+                                    "KB is 1000 bytes, but under 40 KB if a KB is 1024 bytes; "
+                                    "the guide does not say which, so at least 40 960 bytes)."),
+                                  readable, (gulong) size));
   else if (size > BINARY_MAX_BYTES)
     add_finding (findings, fixable, SHENBAO_SEVERITY_ERROR, "photo.size.too-large",
-                 g_strdup_printf (_("The photo file is %lu bytes, over 80 KB "
-                                    "however a KB is counted (80 000 or 81 920 bytes); the "
-                                    "portal asks for 40–80 KB."),
-                                  (gulong) size));
+                 g_strdup_printf (_("File too large: %s, must be 40–80 KB (%lu bytes, over 80 KB "
+                                    "however a KB is counted: 80 000 or 81 920 bytes)."),
+                                  readable, (gulong) size));
   else if (size > SHENBAO_PHOTO_MAX_BYTES)
     add_finding (findings, fixable, SHENBAO_SEVERITY_ERROR, "photo.size.too-large",
-                 g_strdup_printf (_("The photo file is %lu bytes: within 80 KB "
-                                    "if a KB is 1024 bytes (81 920), but over 80 KB if a KB is "
-                                    "1000 bytes. The guide does not say which, so it must be "
-                                    "at most 80 000 bytes."),
-                                  (gulong) size));
+                 g_strdup_printf (_("File too large: %s, must be 40–80 KB (%lu bytes: within 80 KB "
+                                    "if a KB is 1024 bytes, but over 80 KB if a KB is 1000 bytes; "
+                                    "the guide does not say which, so at most 80 000 bytes)."),
+                                  readable, (gulong) size));
 }
 
 static void
