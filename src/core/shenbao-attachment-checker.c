@@ -3,9 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "shenbao-async.h"
 #include "shenbao-attachment-checker.h"
-#include "shenbao-document-check.h"
-#include "shenbao-image.h"
 
 struct _ShenbaoAttachmentChecker
 {
@@ -15,6 +14,7 @@ struct _ShenbaoAttachmentChecker
   int thumbnail_size;
   ShenbaoApplication *application;
   GHashTable *results;   /* slot name → Result */
+  GCancellable *cancellable;   /* the checks of application's files */
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoAttachmentChecker, shenbao_attachment_checker, G_TYPE_OBJECT)
@@ -45,14 +45,12 @@ result_free (Result *result)
   g_free (result);
 }
 
+/* A check on its way, for the slot's file data. */
 typedef struct
 {
+  ShenbaoAttachmentChecker *self;
   char *slot;
   GBytes *data;
-  const ShenbaoSlot *catalogue_slot;
-  int thumbnail_size;
-  GPtrArray *findings;
-  GdkPixbuf *thumbnail;
 } Job;
 
 static void
@@ -60,45 +58,7 @@ job_free (Job *job)
 {
   g_free (job->slot);
   g_bytes_unref (job->data);
-  g_clear_pointer (&job->findings, g_ptr_array_unref);
-  g_clear_object (&job->thumbnail);
   g_free (job);
-}
-
-static GdkPixbuf *
-make_thumbnail (GBytes *data,
-                int     size)
-{
-  ShenbaoImageInfo info;
-  g_autoptr(GdkPixbuf) upright = NULL;
-  int width, height;
-  double scale;
-
-  if (!shenbao_image_probe (data, &info, NULL))
-    return NULL;
-  shenbao_image_info_get_upright_size (&info, &width, &height);
-  scale = MIN (1.0, (double) size / MAX (width, height));
-  upright = shenbao_image_load (data, scale, NULL);
-  if (upright == NULL)
-    return NULL;
-  width = gdk_pixbuf_get_width (upright);
-  height = gdk_pixbuf_get_height (upright);
-  scale = MIN (1.0, (double) size / MAX (width, height));
-  return gdk_pixbuf_scale_simple (upright, MAX (1, (int) (width * scale + 0.5)),
-                                  MAX (1, (int) (height * scale + 0.5)), GDK_INTERP_BILINEAR);
-}
-
-static void
-check_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  Job *job = task_data;
-
-  job->findings = shenbao_slot_check (job->catalogue_slot, job->data);
-  job->thumbnail = make_thumbnail (job->data, job->thumbnail_size);
-  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -106,15 +66,25 @@ check_done (GObject      *object,
             GAsyncResult *async_result,
             gpointer      user_data)
 {
-  ShenbaoAttachmentChecker *self = SHENBAO_ATTACHMENT_CHECKER (object);
-  Job *job = g_task_get_task_data (G_TASK (async_result));
-  Result *result = g_hash_table_lookup (self->results, job->slot);
+  Job *job = user_data;
+  g_autoptr(GdkPixbuf) thumbnail = NULL;
+  g_autoptr(GPtrArray) findings = shenbao_slot_check_finish (async_result, &thumbnail, NULL);
+  Result *result;
 
-  if (result == NULL || result->data != job->data)
-    return;
-  result->findings = g_steal_pointer (&job->findings);
-  result->thumbnail = g_steal_pointer (&job->thumbnail);
-  g_signal_emit (self, signals[SIGNAL_CHECKED], 0, job->slot);
+  /* Cancelled: the checker let go of the application, or is gone. */
+  if (findings == NULL)
+    {
+      job_free (job);
+      return;
+    }
+  result = g_hash_table_lookup (job->self->results, job->slot);
+  if (result != NULL && result->data == job->data)
+    {
+      result->findings = g_steal_pointer (&findings);
+      result->thumbnail = g_steal_pointer (&thumbnail);
+      g_signal_emit (job->self, signals[SIGNAL_CHECKED], 0, job->slot);
+    }
+  job_free (job);
 }
 
 static void
@@ -124,7 +94,6 @@ attachment_changed (ShenbaoAttachmentChecker *self,
   const ShenbaoAttachment *attachment = shenbao_application_get_attachment (self->application, slot_name);
   const ShenbaoSlot *slot = shenbao_catalogue_find_slot (self->catalogue, slot_name);
   Result *result = g_hash_table_lookup (self->results, slot_name);
-  g_autoptr(GTask) task = NULL;
   Job *job;
 
   if (attachment != NULL && result != NULL && attachment->data == result->data)
@@ -143,16 +112,11 @@ attachment_changed (ShenbaoAttachmentChecker *self,
   g_hash_table_insert (self->results, g_strdup (slot_name), result);
 
   job = g_new0 (Job, 1);
+  job->self = self;
   job->slot = g_strdup (slot_name);
   job->data = g_bytes_ref (attachment->data);
-  job->catalogue_slot = slot;
-  job->thumbnail_size = self->thumbnail_size;
-  task = g_task_new (self, NULL, check_done, NULL);
-  g_task_set_source_tag (task, attachment_changed);
-  /* The catalogue outlives the job: the task holds the checker, which
-   * holds the catalogue. */
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, check_in_thread);
+  shenbao_slot_check_async (self->catalogue, slot->name, attachment->data, self->thumbnail_size,
+                            self->cancellable, check_done, job);
   g_signal_emit (self, signals[SIGNAL_CHECKED], 0, slot_name);
 }
 
@@ -171,8 +135,12 @@ shenbao_attachment_checker_set_application (ShenbaoAttachmentChecker *self,
     g_signal_handlers_disconnect_by_data (self->application, self);
   g_set_object (&self->application, application);
   g_hash_table_remove_all (self->results);
+  /* What is still being checked belongs to the application let go of. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (application == NULL)
     return;
+  self->cancellable = g_cancellable_new ();
 
   g_signal_connect_swapped (application, "attachment-changed", G_CALLBACK (attachment_changed), self);
   attachments = shenbao_application_get_attachments (application);

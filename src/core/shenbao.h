@@ -30,3 +30,4 @@
 #include "shenbao-csv.h"
 #include "shenbao-export.h"
 #include "shenbao-batch.h"
+#include "shenbao-async.h"
