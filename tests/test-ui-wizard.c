@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include <gtk/gtkunixprint.h>
+#include <sqlite3.h>
 
 #include "shenbao.h"
 #include "shenbao-app.h"
@@ -1185,6 +1186,55 @@ test_print_and_export (void)
   ui_test_iterate ();
 }
 
+/* Another program holds the database's write lock, as a full disk or a
+ * read-only file would refuse the write: the change cannot be saved. The
+ * window says which field was not saved and why, keeps what was typed, and
+ * Retry saves it once the lock is gone. */
+static void
+test_autosave_failure_shown (void)
+{
+  ShenbaoWindow *window = open_new_application ();
+  ShenbaoWizard *wizard = shenbao_window_get_wizard (window);
+  ShenbaoApplication *application = shenbao_wizard_get_application (wizard);
+  GtkRevealer *banner = GTK_REVEALER (ui_test_find (GTK_WIDGET (window), "save_banner"));
+  GtkLabel *label = GTK_LABEL (ui_test_find (GTK_WIDGET (window), "save_banner_label"));
+  GtkWidget *mobile = editor_for (GTK_WIDGET (wizard), "person/mobile");
+  g_autoptr(ShenbaoApplication) seen = NULL;
+  gint64 id;
+  sqlite3 *other = NULL;
+
+  type_into (GTK_WIDGET (wizard), "person/name", "钱一");
+  id = shenbao_application_get_id (application);
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+
+  g_assert_cmpint (sqlite3_open (db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  type_into (GTK_WIDGET (wizard), "person/mobile", "13900000009");
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  /* The row's own title names what was not saved. */
+  g_assert_nonnull (strstr (gtk_label_get_text (label), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (mobile))));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "另一个程序"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (shenbao_entry_row_get_entry (SHENBAO_ENTRY_ROW (mobile)))),
+                   ==, "13900000009");
+  /* Still locked: Retry says so again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-save", NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+
+  /* The lock gone, nothing is saved until Retry (or the next change). */
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  seen = stored (id);
+  g_assert_cmpstr (shenbao_application_get (seen, SHENBAO_FIELD_PERSON_MOBILE), ==, "");
+  g_clear_object (&seen);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-save", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  seen = stored (id);
+  g_assert_cmpstr (shenbao_application_get (seen, SHENBAO_FIELD_PERSON_MOBILE), ==, "13900000009");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
 /* Closing the window while the package is written cancels the wait: the
  * worker ends on its own, and its answer reaches no section that is gone. */
 static void
@@ -1270,6 +1320,7 @@ main (int    argc,
   g_test_add_func ("/ui/wizard/photo-crop-and-fix", test_photo_crop_and_fix);
   g_test_add_func ("/ui/wizard/print-and-export", test_print_and_export);
   g_test_add_func ("/ui/wizard/export-cancelled-on-close", test_export_cancelled_on_close);
+  g_test_add_func ("/ui/wizard/autosave-failure-shown", test_autosave_failure_shown);
 
   status = g_test_run ();
   g_clear_object (&app);

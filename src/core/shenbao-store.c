@@ -104,6 +104,7 @@ G_DEFINE_FINAL_TYPE (ShenbaoStore, shenbao_store, G_TYPE_OBJECT)
 enum
 {
   SIGNAL_AUTOSAVE_FAILED,
+  SIGNAL_AUTOSAVE_RECOVERED,
   N_SIGNALS
 };
 
@@ -1353,7 +1354,8 @@ typedef gboolean (*WriteChange) (ShenbaoStore        *self,
 static void
 autosave (Watch         *watch,
           WriteChange    write_change,
-          gconstpointer  change)
+          gconstpointer  change,
+          const char    *what)
 {
   ShenbaoStore *self = watch->store;
   ShenbaoApplication *application = watch->application;
@@ -1374,9 +1376,13 @@ autosave (Watch         *watch,
       else
         refresh_summary (self, id);
     }
-  watch->dirty = !ok;
   if (!ok)
-    g_signal_emit (self, signals[SIGNAL_AUTOSAVE_FAILED], 0, application, error);
+    g_debug ("autosave of %s failed: %s", what, error->message);
+  if (!ok)
+    g_signal_emit (self, signals[SIGNAL_AUTOSAVE_FAILED], 0, application, error, what);
+  else if (watch->dirty)
+    g_signal_emit (self, signals[SIGNAL_AUTOSAVE_RECOVERED], 0, application);
+  watch->dirty = !ok;
 }
 
 static gboolean
@@ -1397,7 +1403,7 @@ application_notify (ShenbaoApplication *application,
   for (int i = 0; i < SHENBAO_N_FIELDS; i++)
     if (g_str_equal (pspec->name, shenbao_field_property (i)))
       {
-        autosave (watch, write_field_change, GINT_TO_POINTER (i));
+        autosave (watch, write_field_change, GINT_TO_POINTER (i), shenbao_field_name (i));
         return;
       }
 }
@@ -1456,7 +1462,7 @@ application_work_entry_changed (ShenbaoApplication *application,
   EntryChange change = { entry, 0 };
 
   if (shenbao_work_field_from_name (property, &change.field))
-    autosave (watch, write_entry_change, &change);
+    autosave (watch, write_entry_change, &change, "work");
 }
 
 static gboolean
@@ -1476,7 +1482,7 @@ work_entries_changed (GListModel *work_entries,
                       guint       added,
                       Watch      *watch)
 {
-  autosave (watch, write_entries_change, NULL);
+  autosave (watch, write_entries_change, NULL, "work");
 }
 
 static gboolean
@@ -1494,7 +1500,7 @@ application_attachment_changed (ShenbaoApplication *application,
                                 const char         *slot,
                                 Watch              *watch)
 {
-  autosave (watch, write_attachments_change, NULL);
+  autosave (watch, write_attachments_change, NULL, "attachments");
 }
 
 static void
@@ -1852,11 +1858,19 @@ shenbao_store_class_init (ShenbaoStoreClass *klass)
   object_class->dispose = shenbao_store_dispose;
   object_class->finalize = shenbao_store_finalize;
 
-  /* A watched application's change could not be written: the application
-   * and why. The window shows the message; the next change retries. */
+  /* A watched application's change could not be written: the application,
+   * why, and what changed (a field's name, "work" for the work history,
+   * "attachments" for the files). The window shows it; the next change
+   * retries. */
   signals[SIGNAL_AUTOSAVE_FAILED] =
     g_signal_new ("autosave-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, SHENBAO_TYPE_APPLICATION, G_TYPE_ERROR);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, SHENBAO_TYPE_APPLICATION, G_TYPE_ERROR,
+                  G_TYPE_STRING);
+  /* After a failure, a change was written again, and with it every change
+   * since: the application is saved. */
+  signals[SIGNAL_AUTOSAVE_RECOVERED] =
+    g_signal_new ("autosave-recovered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SHENBAO_TYPE_APPLICATION);
 }
 
 static void

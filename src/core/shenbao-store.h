@@ -50,7 +50,8 @@ gint64              shenbao_store_duplicate          (ShenbaoStore        *self,
  * entry added, removed, moved or edited, an attachment) is written at once, in
  * its own transaction. Saves the application first when it has no id yet. A
  * failed write emits ::autosave-failed and the next change writes the whole
- * application, so nothing typed in between is lost. Stops on
+ * application, so nothing typed in between is lost; when that succeeds,
+ * ::autosave-recovered says the application is saved again. Stops on
  * shenbao_store_unwatch() or when the application is finalized. */
 gboolean            shenbao_store_watch              (ShenbaoStore        *self,
                                                       ShenbaoApplication  *application,
