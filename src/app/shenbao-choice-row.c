@@ -130,7 +130,7 @@ set_list (ShenbaoChoiceRow *self,
       shenbao_choice_row_set_choices (self, shenbao_catalogue_get_occupations (catalogue));
       return;
     }
-  /* The portal's and the application file's words (SPEC §3, §11). */
+  /* The portal's and the application file's words (data/application.rng). */
   if (g_str_equal (name, "genders"))
     {
       shenbao_choice_row_set_choices (self, (const char * const[]) { "男", "女", NULL });

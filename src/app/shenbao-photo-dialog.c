@@ -161,7 +161,7 @@ shenbao_photo_dialog_new (GtkWindow          *parent,
       return GTK_WINDOW (self);
     }
   shenbao_crop_view_set_image (self->crop_view, preview, width, height);
-  /* The frame the fixer would choose (SPEC §7, Fix), for the candidate to
+  /* The frame the fixer would choose (shenbao_photo_fix), for the candidate to
    * adjust, with the face it was chosen around. */
   if (shenbao_photo_suggest_crop (preview, width, height, &crop, &face))
     shenbao_crop_view_set_face (self->crop_view, &face);

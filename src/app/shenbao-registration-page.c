@@ -11,7 +11,7 @@
 #include "shenbao-work-entry-row.h"
 
 /* Step 3 of the portal, 报名信息: the occupation, the condition, and only the
- * parts the condition needs (SPEC §3), with the live verdict. */
+ * parts the condition needs, with the live verdict. */
 struct _ShenbaoRegistrationPage
 {
   ShenbaoWizardPage parent_instance;

@@ -8,7 +8,7 @@
 #include "shenbao-uploads-page.h"
 
 /* Step 4 of the portal, 证件上传: one row per material of the chosen
- * condition (SPEC §5, §7), each with its file, preview and checks. */
+ * condition (guide §二, §三.6), each with its file, preview and checks. */
 struct _ShenbaoUploadsPage
 {
   ShenbaoWizardPage parent_instance;

@@ -373,7 +373,7 @@ delete_response (AdwMessageDialog *dialog,
     delete_now (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "shenbao-id")));
 }
 
-/* Deleting asks first (SPEC §3: nothing lost by a slip of the mouse). */
+/* Deleting asks first: nothing is lost by a slip of the mouse. */
 static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,

@@ -348,8 +348,9 @@ back_activated (GtkWidget  *widget,
     }
 }
 
-/* SPEC §3: the verdict advises, it does not lock. Leaving a step with errors
- * says what is wrong and goes on. */
+/* The verdict advises, it does not lock: the candidate may know better
+ * than the rules (a case the guide lets one explain apart). Leaving a step
+ * with errors says what is wrong and goes on. */
 static void
 next_activated (GtkWidget  *widget,
                 const char *action_name,

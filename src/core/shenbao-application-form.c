@@ -15,7 +15,8 @@
 /* 技工院校、 on one line of its own: five ems of the labels and padding. */
 #define COMMITMENT_COLUMN 22.0
 #define COMMITMENT_GROUP_COLUMN 22.0
-/* SPEC §6: handwriting needs at least 8 mm between lines; a form that
+/* Handwriting needs at least 8 mm between lines (the forms are filled in
+ * by hand, guide §三 注意); a form that
  * leaves room gets more, the most of these that still fit it on one page
  * (a form of more entries than a page holds goes on at the least). */
 static const double line_pitches[] = { 12.0, 11.0, 10.0, 9.5, 9.0, 8.5, 8.0 };
@@ -107,7 +108,7 @@ wide_row (ShenbaoDocumentContext *context,
   return row;
 }
 
-/* The 姓名 cell grows with the name (SPEC §6): room to write it by hand,
+/* The 姓名 cell grows with the name: room to write it by hand,
  * and to print it in the fill-in guide at its size. */
 static gboolean
 name_fits_beside_id (ShenbaoDocumentContext     *context,

@@ -19,7 +19,7 @@ typedef enum
   SHENBAO_SLOT_KIND_DOCUMENT,
 } ShenbaoSlotKind;
 
-/* An upload slot of the portal (SPEC §7). The name is the portal's label and
+/* An upload slot of the portal (guide §三.6). The name is the portal's label and
  * the exported file's name; the id is stable across seasons. */
 typedef struct
 {
@@ -53,7 +53,7 @@ ShenbaoCatalogue   *shenbao_catalogue_load_data         (const char       *data,
 /* The catalogue of the data folder, loaded once per process. */
 ShenbaoCatalogue   *shenbao_catalogue_get_default       (GError          **error);
 
-/* A new application with what the portal preselects (SPEC §3: 职工,
+/* A new application with what the portal preselects (职工,
  * 考核鉴定, 社会人员), level 4, and today as the signature date. */
 ShenbaoApplication *shenbao_catalogue_new_application   (ShenbaoCatalogue *self,
                                                          const GDate      *today);
@@ -99,7 +99,7 @@ GPtrArray          *shenbao_catalogue_get_slots         (ShenbaoCatalogue *self)
 /* By id (photo) or by name (个人照片). */
 const ShenbaoSlot  *shenbao_catalogue_find_slot         (ShenbaoCatalogue *self,
                                                          const char       *id_or_name);
-/* The slots the condition requires, in the guide's order (SPEC §5). */
+/* The slots the condition requires, in the guide's order (§二). */
 GPtrArray          *shenbao_catalogue_get_materials     (ShenbaoCatalogue *self,
                                                          int               condition);
 

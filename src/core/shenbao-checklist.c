@@ -2,7 +2,7 @@
 #include "shenbao-documents-private.h"
 #include "shenbao-rules.h"
 
-/* The checklist and mailing sheet (SPEC §6): the materials of the chosen
+/* The checklist and mailing sheet: the materials of the chosen
  * condition with a box to tick, their upload slots (guide §三.6), the copies
  * to mail and where (说明 7), and the steps of printing and writing. Its
  * texts are Shenbao's own (forms.xml F6); it is not a form to hand in, so it

@@ -6,7 +6,7 @@
 #define LETTER_MARGIN 25.0
 #define LETTER_WIDTH (SHENBAO_PDF_PAGE_WIDTH - 2 * LETTER_MARGIN)
 #define TITLE_MIDDLE 45.0
-/* Lines to write on: SPEC §6 asks for at least 8 mm. */
+/* Lines to write on: handwriting needs at least 8 mm. */
 #define PARAGRAPH_LINE 11.0
 #define CLOSING_LINE 12.0
 #define CLOSING_LEFT 88.0

@@ -28,7 +28,7 @@ gboolean         shenbao_year_month_parse     (const char       *text,
 char            *shenbao_year_month_format    (ShenbaoYearMonth ym);
 ShenbaoYearMonth shenbao_year_month_from_date (const GDate *date);
 
-/* The months of work (SPEC §4), the one count that the verdict, the CLI, the
+/* The months of work (guide §一), the one count that the verdict, the CLI, the
  * GUI and the forms show: every month of every span, both ends included
  * (2018-01 to 2022-12 is 60), a month covered by several spans counted once,
  * and only the months from since on (UNSET: all). first and last (may be
@@ -38,7 +38,7 @@ int              shenbao_month_spans_count    (const ShenbaoMonthSpan *spans,
                                                ShenbaoYearMonth        since,
                                                ShenbaoYearMonth       *first,
                                                ShenbaoYearMonth       *last);
-/* Months as years, the one way they are written (SPEC §4): whole where whole,
+/* Months as years, the one way they are written: whole where whole,
  * otherwise rounded, never truncated, to one decimal: "5" for 60 months,
  * "5.1" for 61, "8.8" for 105, "4.9" for 59. */
 char            *shenbao_months_format_years  (int                     months);

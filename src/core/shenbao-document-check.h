@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* The upload slots other than the 1-inch photo (SPEC §7), by what the
+/* The upload slots other than the 1-inch photo (guide §三.6), by what the
  * picture shows. */
 typedef enum
 {
@@ -29,7 +29,7 @@ GPtrArray *shenbao_slot_check (const ShenbaoSlot *slot,
 /* 2 MB read as 2 000 000 bytes, the smaller of its two readings. */
 #define SHENBAO_DOCUMENT_DEFAULT_MAX_BYTES 2000000
 
-/* The checks of SPEC §7 for a document picture, as findings with codes under
+/* The checks of a document picture (guide §三.6), as findings with codes under
  * "document.": a readable JPEG or PNG, big enough to read, the right way
  * round, not blurred. Never fails: a bad file is a finding. */
 GPtrArray *shenbao_document_check  (GBytes              *data,

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  * JPEG for detection needs no more pixels than this. */
 #define SHENBAO_FACE_DETECT_SIZE 400
 
-/* The frontal faces in an upright RGB picture (SPEC §7, The face), as
+/* The frontal faces in an upright RGB picture, as
  * ShenbaoPhotoCrop rectangles in the picture's pixels, the largest first;
  * empty when there is none. The box is OpenCV's LBP frontal face box, from
  * the forehead to below the mouth, about 0.6 of the head from crown to chin.

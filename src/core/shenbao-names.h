@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* Matching typed names against the catalogue's lists (SPEC §2): full-width and
+/* Matching typed names against the catalogue's lists: full-width and
  * half-width forms, brackets and white space are folded before comparing, so
  * 计算机应用（技术） matches 计算机应用(技术). */
 char        *shenbao_names_normalise (const char         *text);

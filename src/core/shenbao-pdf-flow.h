@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* A paragraph of printed text with blanks to write in by hand, broken into
  * lines by the rules of Chinese typesetting, each line line_height high (the
- * guide's forms are handwritten: SPEC §6 asks for at least 8 mm). A blank is
+ * guide's forms are handwritten: at least 8 mm). A blank is
  * as wide as the candidate's value needs in the value style, and at least
  * its least width, so that the blank form and the fill-in guide lay out the
  * same; the fill-in guide shows the value in it. */

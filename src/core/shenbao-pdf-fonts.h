@@ -6,7 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* The TrueType faces the PDFs embed (SPEC §6), found with fontconfig by the
+/* The TrueType faces the PDFs embed (so that they print the same
+ * anywhere), found with fontconfig by the
  * families of data/fonts.ini or named by an environment variable
  * (SHENBAO_FONT_SONG, SHENBAO_FONT_KAI, SHENBAO_FONT_UKAI, SHENBAO_FONT_MING,
  * SHENBAO_FONT_EXTENSION: the path of a .ttf or .ttc). Text is set in a

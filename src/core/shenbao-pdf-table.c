@@ -464,7 +464,7 @@ free_space (ShenbaoPdfCell *cell,
 }
 
 /* “无需填写” as a stamp, where it covers no printed word: in the free space
- * of a cell of text (SPEC §6), set smaller when the room is narrow. */
+ * of a cell of text, set smaller when the room is narrow. */
 static void
 stamp_not_applicable (ShenbaoPdfLayout           *layout,
                       const ShenbaoPdfTableStyle *style,

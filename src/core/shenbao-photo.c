@@ -12,7 +12,7 @@
 
 #define FIELD "photo"
 
-/* The two readings of "40–80 KB" (SPEC §7) that are not the window itself. */
+/* The two readings of "40–80 KB" (guide §三.6) that are not the window itself. */
 #define DECIMAL_MIN_BYTES 40000
 #define BINARY_MAX_BYTES  81920
 
@@ -40,7 +40,7 @@
 #define BACKGROUND_EVEN_LUMA   30.0
 #define BACKGROUND_MIN_EVEN    0.9
 
-/* The face (SPEC §7). The detector's box (shenbao-face.h) spans about 0.6
+/* The face. The detector's box (shenbao-face.h) spans about 0.6
  * of the head from crown to chin: 101 of 168 pixels on the real test
  * portrait (the box haarcascade_frontalface_default gives too), 0.73 on the
  * drawn one with its flat hair, and it varies by a few per cent with the
@@ -147,7 +147,7 @@ check_format (GPtrArray          *findings,
     finding->suggestion = g_strdup (_("Save it as a JPEG image with a photo program first."));
 }
 
-/* Says which reading of KB fails, as the guide leaves it open (SPEC §7). */
+/* Says which reading of KB fails, as the guide leaves it open (§三.6). */
 static void
 check_file_size (GPtrArray *findings,
                  gsize      size,
@@ -435,7 +435,7 @@ judge_face (GPtrArray              *findings,
   check_face_position (findings, face, width, height);
 }
 
-/* No face, or several, is a warning only: a detector can miss (SPEC §7). */
+/* No face, or several, is a warning only: a detector can miss. */
 static void
 check_face (GPtrArray *findings,
             GdkPixbuf *sample,

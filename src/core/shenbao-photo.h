@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* SPEC §7: the guide asks for 40–80 KB without saying whether a KB is 1000
+/* The guide (§三.6) asks for 40–80 KB without saying whether a KB is 1000
  * or 1024 bytes, so a photo passes only when both readings agree. */
 #define SHENBAO_PHOTO_MIN_BYTES 40960
 #define SHENBAO_PHOTO_MAX_BYTES 80000
@@ -37,7 +37,7 @@ typedef struct
   gsize    size;
 } ShenbaoPhotoFixReport;
 
-/* The 1-inch photo checks of SPEC §7 on a file's bytes, as findings with
+/* The 1-inch photo checks (guide §三.6) on a file's bytes, as findings with
  * codes under "photo.": the file (empty, damaged, not a JPEG), its size, its
  * pixel size and aspect, its background. Never fails: a bad file is a finding. */
 GPtrArray *shenbao_photo_check        (GBytes                 *data);
@@ -47,7 +47,7 @@ void       shenbao_photo_default_crop (int                     width,
                                        int                     height,
                                        ShenbaoPhotoCrop       *crop);
 
-/* The 5:7 frame of SPEC §7 (Fix) around a face box (shenbao-face.h) in an
+/* The 5:7 frame of a 1-inch photo around a face box (shenbao-face.h) in an
  * upright picture of that size: the box at 0.42 of the frame's height,
  * centred left to right and with its centre at half the height; at least
  * 295 × 413 pixels (never scaled up), clamped to the picture (the largest 5:7 frame
@@ -80,7 +80,7 @@ GBytes    *shenbao_photo_fix          (GBytes                 *data,
                                        ShenbaoPhotoFixReport  *report,
                                        GError                **error);
 
-/* The photo as the export writes it (SPEC §7), checks being
+/* The photo as the export writes it, checks being
  * shenbao_photo_check's findings on it. With an error: fixed (the frame
  * around the face). Without: as it is, or with its metadata removed and its
  * picture bytes untouched when that keeps it in the size window, or

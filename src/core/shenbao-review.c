@@ -27,7 +27,7 @@ static const char *state_names[SHENBAO_N_REVIEW_STATES] = {
   [SHENBAO_REVIEW_ADMISSION_TICKET] = "准考证",
 };
 
-/* SPEC §9: the steps that may follow each state. A rejected application goes
+/* The steps that may follow each state. A rejected application goes
  * back to review when the candidate resubmits it (guide step 7); every other
  * state has one way on. -1 ends a list. */
 static const int next_states[SHENBAO_N_REVIEW_STATES][3] = {

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* The portal's review states (SPEC §9, guide step 7–9), in the order an
+/* The portal's review states (guide §三, steps 7–9), in the order an
  * application passes through them. Their names are the portal's Chinese
  * words, in the store and on the command line alike. */
 typedef enum

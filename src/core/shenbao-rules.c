@@ -9,7 +9,7 @@
 #include "shenbao-names.h"
 #include "shenbao-rules.h"
 
-/* Endings of a registered organisation's full name (SPEC §4, guide 说明 4:
+/* Endings of a registered organisation's full name (guide 说明 4:
  * 工作单位需填写全称). A name without one is most often a shop sign or an
  * abbreviation, which the reviewer rejects. */
 static const char * const organisation_suffixes[] = {
@@ -18,7 +18,7 @@ static const char * const organisation_suffixes[] = {
   "银行", "办事处", "厂", "店", "馆", "局", "站", "所", "社", "院",
 };
 
-/* A school's full name ends like this (SPEC §4, guide 说明 5). */
+/* A school's full name ends like this (guide 说明 5). */
 static const char * const school_suffixes[] = {
   "学校", "学院", "大学", "中学", "技校", "中专", "学堂",
 };
@@ -167,7 +167,7 @@ check_listed (Check        *check,
   suggest (finding, items, text);
 }
 
-/* —— person (SPEC §3 step 1, §4) —— */
+/* —— person (step 1, 基础信息) —— */
 
 static void
 check_id_number (Check *check)
@@ -556,7 +556,7 @@ certificate_level_is_5 (const char *level)
   return g_str_equal (level, "5") || g_str_equal (level, "五级") || g_str_equal (level, "五级/初级工");
 }
 
-/* The first month that counts for condition 2 (SPEC §4: the months after
+/* The first month that counts for condition 2 (guide §一: the months after
  * the certificate's issue month), or UNSET. */
 static ShenbaoYearMonth
 check_certificate (Check *check)
@@ -609,7 +609,7 @@ shenbao_rules_is_higher_education (const char *school_type)
 }
 
 /* The year in which the school year holding day began: school years run
- * from September through August (SPEC §4: 应届 is the class that graduates
+ * from September through August (应届 is the class that graduates
  * by the end of the school year the form is signed in). */
 static int
 school_year_start (const GDate *day)
@@ -771,7 +771,7 @@ check_education (Check *check)
                 "在线验证报告)"), school_type);
 }
 
-/* —— materials (SPEC §5, §7) —— */
+/* —— materials (guide §二, §三.6) —— */
 
 static void
 check_materials (Check *check,

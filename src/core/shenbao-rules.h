@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   SHENBAO_RULES_DEFAULT = 0,
-  /* The final check (SPEC §4): a missing attachment is an error, not a
+  /* The final check before submitting: a missing attachment is an error, not a
    * "not yet attached" warning. */
   SHENBAO_RULES_COMPLETE = 1 << 0,
 } ShenbaoRulesFlags;
@@ -43,7 +43,7 @@ GPtrArray      *shenbao_verdict_findings_for (const ShenbaoVerdict *verdict,
                                               const char           *field);
 
 /* Months of work in the occupation or its related occupations, counted by
- * shenbao_month_spans_count() (SPEC §4: both end months included, a month
+ * shenbao_month_spans_count() (both end months included, a month
  * once); 至今 runs through the signature month; only work from the month
  * since on counts (UNSET: all). first and last (may be NULL) receive the
  * first and last month counted. */
@@ -54,7 +54,7 @@ int             shenbao_rules_count_work_months (ShenbaoApplication *application
                                                  ShenbaoYearMonth   *last);
 
 /* The first month condition 2 counts: the one after the certificate's issue
- * month (SPEC §4: a certificate of 2022-03-15 counts work from 2022-04). */
+ * month (guide §一: a certificate of 2022-03-15 counts work from 2022-04). */
 ShenbaoYearMonth shenbao_rules_counted_after    (const GDate        *issued);
 
 /* The months a verdict's chosen condition counts: the work after the

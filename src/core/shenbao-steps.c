@@ -106,7 +106,7 @@ shenbao_step_get_status (ShenbaoStep               step,
 
   if (step == SHENBAO_STEP_UPLOADS)
     {
-      /* Which materials are needed follows from the condition (SPEC §5). */
+      /* Which materials are needed follows from the condition (guide §二). */
       if (verdict->condition == 0)
         status = SHENBAO_STEP_STATUS_INCOMPLETE;
       status = MAX (status, attachments_status (application, checker));

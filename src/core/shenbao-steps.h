@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* The wizard's steps that hold fields (SPEC §3); print & export holds none. */
+/* The wizard's steps that hold fields, the portal's four; print & export holds none. */
 typedef enum
 {
   SHENBAO_STEP_BASIC,

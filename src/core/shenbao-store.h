@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ShenbaoStore, shenbao_store, SHENBAO, STORE, GObject)
 
-/* The stored applications (SPEC §9): one SQLite database, created with mode
+/* The stored applications: one SQLite database, created with mode
  * 0600 in a 0700 folder, every edit in its own transaction. A store belongs to
  * the thread that opened it. Failures carry SHENBAO_ERROR_STORE (locked,
  * read-only, full, foreign, newer), _CORRUPT (damaged), _IO or _NOT_FOUND; a
@@ -59,7 +59,7 @@ gboolean            shenbao_store_watch              (ShenbaoStore        *self,
 void                shenbao_store_unwatch            (ShenbaoStore        *self,
                                                       ShenbaoApplication  *application);
 
-/* The review tracker (SPEC §9): the history oldest first, as
+/* The review tracker: the history oldest first, as
  * ShenbaoReviewEvent; its last event holds the current state (未提交 when
  * empty). Illegal moves fail with SHENBAO_ERROR_ILLEGAL_TRANSITION. */
 GPtrArray          *shenbao_store_get_review_history (ShenbaoStore        *self,
@@ -76,7 +76,7 @@ gboolean            shenbao_store_add_mailing        (ShenbaoStore        *self,
                                                       const char          *tracking_number,
                                                       GError             **error);
 
-/* Application files (SPEC §11) with their attachments beside them. Import
+/* Application files (data/application.rng) with their attachments beside them. Import
  * returns the new id, or 0 on failure. */
 gint64              shenbao_store_import             (ShenbaoStore        *self,
                                                       const char          *path,

@@ -14,7 +14,7 @@ struct _ShenbaoWorkEntry
 
 G_DEFINE_FINAL_TYPE (ShenbaoWorkEntry, shenbao_work_entry, G_TYPE_OBJECT)
 
-/* The names are those of the application file (SPEC §11) and double as
+/* The names are those of the application file (data/application.rng) and double as
  * property names, so the file, the store and the GUI bindings share them. */
 static const char *field_names[SHENBAO_N_WORK_FIELDS] = {
   [SHENBAO_WORK_FIELD_EMPLOYER] = "employer",

@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (ShenbaoWorkEntry, shenbao_work_entry, SHENBAO, WORK_ENTRY,
 /* The text a work entry's end holds when the candidate still works there. */
 #define SHENBAO_PRESENT "至今"
 
-/* One period of work (SPEC §3, §11). Every value is kept as typed, as a string
+/* One period of work. Every value is kept as typed, as a string
  * property, so that nothing a candidate enters is lost before it is valid; the
  * rules read the typed values through the getters below. */
 typedef enum
