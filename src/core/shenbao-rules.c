@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "shenbao-choices.h"
 #include "shenbao-finding.h"
 #include "shenbao-id-number.h"
 #include "shenbao-names.h"
@@ -553,7 +554,7 @@ check_work (Check *check)
 static gboolean
 certificate_level_is_5 (const char *level)
 {
-  return g_str_equal (level, "5") || g_str_equal (level, "五级") || g_str_equal (level, "五级/初级工");
+  return g_str_equal (level, "5") || g_str_equal (level, SHENBAO_CERTIFICATE_LEVEL_5) || g_str_equal (level, "五级/初级工");
 }
 
 /* The first month that counts for condition 2 (guide §一: the months after
@@ -660,10 +661,10 @@ check_education_dates (Check      *check,
   if (!to_ok || !check->signature_set)
     return;
 
-  if (g_str_equal (status, "已毕业") && to > shenbao_year_month_from_date (&check->signature))
+  if (g_str_equal (status, SHENBAO_EDUCATION_GRADUATED) && to > shenbao_year_month_from_date (&check->signature))
     error_at (check, to_field, "education.graduated-in-future",
               _("The graduation lies after the signature date: choose 在读应届 if you graduate this school year"));
-  else if (g_str_equal (status, "在读应届"))
+  else if (g_str_equal (status, SHENBAO_EDUCATION_GRADUATING))
     check_graduation_this_year (check, to);
 }
 
@@ -757,7 +758,7 @@ check_education (Check *check)
     check_major (check, school_type);
 
   if (require (check, SHENBAO_FIELD_EDUCATION_STATUS, _("The graduation status"))
-      && !g_str_equal (status, "已毕业") && !g_str_equal (status, "在读应届"))
+      && !g_str_equal (status, SHENBAO_EDUCATION_GRADUATED) && !g_str_equal (status, SHENBAO_EDUCATION_GRADUATING))
     error_at (check, field_name (SHENBAO_FIELD_EDUCATION_STATUS), "education.status",
               _("The status must be 已毕业 or 在读应届, not “%s”"), status);
   check_education_dates (check, status);

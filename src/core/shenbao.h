@@ -31,3 +31,4 @@
 #include "shenbao-export.h"
 #include "shenbao-batch.h"
 #include "shenbao-async.h"
+#include "shenbao-choices.h"
