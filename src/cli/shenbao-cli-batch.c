@@ -81,13 +81,15 @@ read_csv (const char        *path,
           GPtrArray         *candidates,
           GError           **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autoptr(GBytes) contents = shenbao_file_read (path, SHENBAO_LIMIT_CSV_BYTES, error);
   g_autoptr(GPtrArray) rows = NULL;
+  const char *data;
+  gsize length;
   GStrv header;
 
-  if (!g_file_get_contents (path, &data, &length, error))
+  if (contents == NULL)
     return FALSE;
+  data = g_bytes_get_data (contents, &length);
   rows = shenbao_csv_read (data, length, error);
   if (rows == NULL)
     return FALSE;
@@ -195,6 +197,7 @@ shenbao_cli_batch (int    argc,
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
   g_autoptr(GString) summary = g_string_new ("source,name,folder,verdict,result,problems\r\n");
   g_autofree char *summary_path = NULL;
+  g_autoptr(GBytes) summary_bytes = NULL;
   ShenbaoCatalogue *catalogue;
   GDate today;
   guint failed = 0;
@@ -246,7 +249,8 @@ shenbao_cli_batch (int    argc,
       g_printerr (_("%u of %u done, %u failing"), i + 1, candidates->len, failed);
     }
   g_printerr ("\n");
-  if (!g_file_set_contents (summary_path, summary->str, (gssize) summary->len, &error))
+  summary_bytes = g_bytes_new (summary->str, summary->len);
+  if (!shenbao_file_replace (summary_path, summary_bytes, &error))
     {
       g_printerr ("%s\n", error->message);
       return SHENBAO_CLI_EXIT_USAGE;
