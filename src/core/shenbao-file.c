@@ -118,6 +118,18 @@ shenbao_file_read (const char  *path,
   return bytes;
 }
 
+/* At least one component, none empty, "." or "..". */
+static gboolean
+is_relative_path (GStrv parts)
+{
+  if (parts[0] == NULL)
+    return FALSE;
+  for (char **part = parts; *part != NULL; part++)
+    if (**part == '\0' || g_str_equal (*part, ".") || g_str_equal (*part, ".."))
+      return FALSE;
+  return TRUE;
+}
+
 GBytes *
 shenbao_file_read_inside (const char  *base_dir,
                           const char  *relative,
@@ -132,13 +144,12 @@ shenbao_file_read_inside (const char  *base_dir,
   g_return_val_if_fail (base_dir != NULL && relative != NULL, NULL);
   g_return_val_if_fail (max_bytes < G_MAXUINT - READ_CHUNK, NULL);
 
-  for (char **part = parts; *part != NULL; part++)
-    if (**part == '\0' || g_str_equal (*part, ".") || g_str_equal (*part, ".."))
-      {
-        g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_IO,
-                     _("“%s” is not a path inside the application’s folder"), display);
-        return NULL;
-      }
+  if (!is_relative_path (parts))
+    {
+      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_IO,
+                   _("“%s” is not a path inside the application’s folder"), display);
+      return NULL;
+    }
   /* The base folder is the one the user chose: a link to it is followed. */
   dir = g_open (base_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
   if (dir < 0)
