@@ -207,9 +207,12 @@ export_attachment (const ShenbaoAttachment *attachment,
 
   if (slot == NULL || attachment->data == NULL)
     {
-      message = g_strdup_printf (slot == NULL ? _("%s: not an upload slot of the catalogue")
-                                              : _("%s: the attached file could not be read"),
-                                 attachment->slot);
+      if (slot != NULL && attachment->problem != NULL)
+        message = g_strdup_printf ("%s: %s", attachment->slot, attachment->problem);
+      else
+        message = g_strdup_printf (slot == NULL ? _("%s: not an upload slot of the catalogue")
+                                                : _("%s: the attached file could not be read"),
+                                   attachment->slot);
       add_problem (problems, attachment->slot, "export.unreadable", message);
       manifest_add (manifest, NULL, attachment->slot, NULL, NULL);
       return;
