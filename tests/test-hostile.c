@@ -561,6 +561,38 @@ test_zip_over_dangling_link (void)
   fixture_remove_dir (dir);
 }
 
+/* batch names each candidate's folder after the data: one that is already
+ * there as a link, in an output folder someone else prepared, is refused
+ * for that candidate, and nothing is written where it points. */
+static void
+test_batch_folder_link (void)
+{
+  g_autofree char *dir = fixture_temp_dir ();
+  g_autofree char *input = g_build_filename (dir, "input", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *outside = g_build_filename (dir, "outside", NULL);
+  g_autofree char *link = g_build_filename (out, "0001-张三-互联网营销师", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *summary_path = g_build_filename (out, "summary.csv", NULL);
+  g_autofree char *summary = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_auto(HostileRun) run = { 0 };
+
+  g_assert_cmpint (g_mkdir (input, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (outside, 0700), ==, 0);
+  path = save_application (input, NULL, NULL);
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+
+  run_cli (&run, (const char * const[]) { "batch", input, "--out", out, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  listing = g_dir_open (outside, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+  summary = read_text (summary_path);
+  g_assert_nonnull (strstr (summary, "is not a folder"));
+  fixture_remove_dir (dir);
+}
+
 /* SPEC §7: a full disk leaves the previous zip whole, and no temporary file
  * behind. Needs a file system small enough to fill: a tmpfs, which only
  * root can mount. */
@@ -1051,6 +1083,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/shrinking-file", test_shrinking_file);
   g_test_add_func ("/hostile/invented-slots", test_invented_slots);
   g_test_add_func ("/hostile/zip-over-dangling-link", test_zip_over_dangling_link);
+  g_test_add_func ("/hostile/batch-folder-link", test_batch_folder_link);
   g_test_add_func ("/hostile/full-disk", test_full_disk);
   g_test_add_func ("/hostile/database", test_hostile_database);
   g_test_add_func ("/hostile/forged-lines", test_forged_lines);

@@ -150,7 +150,10 @@ process (Candidate        *candidate,
   passes = shenbao_verdict_passes (verdict);
   problems = shenbao_findings_join (verdict->findings);
   verdict_text = shenbao_verdict_get_summary (verdict);
-  if (!shenbao_documents_render_some (candidate->application, catalogue, folder, documents, NULL, &error))
+  /* The folder's name comes from the data: one prepared as a link in DIR
+   * must not take the documents elsewhere. */
+  if (!shenbao_file_make_folder (folder, &error)
+      || !shenbao_documents_render_some (candidate->application, catalogue, folder, documents, NULL, &error))
     {
       g_autofree char *all = *problems != '\0' ? g_strconcat (problems, "; ", error->message, NULL)
                                                : g_strdup (error->message);
@@ -212,7 +215,7 @@ shenbao_cli_batch (int    argc,
       return SHENBAO_CLI_EXIT_USAGE;
     }
   summary_path = g_build_filename (out, "summary.csv", NULL);
-  if (!force && g_file_test (summary_path, G_FILE_TEST_EXISTS))
+  if (!force && shenbao_file_exists (summary_path))
     {
       g_printerr (_("“%s” holds an earlier batch: choose another folder, or add --force."), out);
       g_printerr ("\n");

@@ -387,22 +387,8 @@ write_folder (GPtrArray   *files,
               gboolean     force,
               GError     **error)
 {
-  GStatBuf status;
-
-  if (!check_target (folder, force, error))
+  if (!check_target (folder, force, error) || !shenbao_file_make_folder (folder, error))
     return FALSE;
-  /* A link in place of the folder would send the package elsewhere. */
-  if (g_lstat (folder, &status) == 0 && !S_ISDIR (status.st_mode))
-    {
-      g_autofree char *display = g_filename_display_name (folder);
-
-      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_EXISTS,
-                   _("“%s” exists and is not a folder (a file or a link): it was left as it is"),
-                   display);
-      return FALSE;
-    }
-  if (g_mkdir (folder, 0700) != 0 && errno != EEXIST)
-    return io_failed (error, folder, errno);
   remove_stale_files (files, folder);
   for (guint i = 0; i < files->len; i++)
     {

@@ -252,6 +252,31 @@ shenbao_file_replace (const char  *path,
 }
 
 gboolean
+shenbao_file_make_folder (const char  *path,
+                          GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  GStatBuf status;
+  int saved_errno;
+
+  if (g_mkdir_with_parents (path, 0700) != 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_IO, _("Could not write “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (g_lstat (path, &status) != 0 || !S_ISDIR (status.st_mode))
+    {
+      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_EXISTS,
+                   _("“%s” exists and is not a folder (a file or a link): it was left as it is"),
+                   display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 shenbao_file_exists (const char *path)
 {
   GStatBuf status;

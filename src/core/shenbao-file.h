@@ -37,6 +37,13 @@ gboolean  shenbao_file_replace     (const char  *path,
                                     GBytes      *data,
                                     GError     **error);
 
+/* Makes the folder path (and its parents) private to the user, or takes
+ * the folder that is there; refuses a link or a file in its place, which
+ * would send what is written into it elsewhere (a folder named from the
+ * data, inside a folder someone else prepared). */
+gboolean  shenbao_file_make_folder (const char  *path,
+                                    GError     **error);
+
 /* Whether anything is at path, a dangling symbolic link included. */
 gboolean  shenbao_file_exists      (const char  *path);
 
