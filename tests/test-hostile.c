@@ -415,6 +415,44 @@ test_attachment_not_inside (void)
   fixture_remove_dir (dir);
 }
 
+/* Every command that reads a file named on its command line, given a FIFO
+ * or a device: refused at once, never waited on (a FIFO without a writer
+ * blocks whoever opens it to read). */
+static void
+test_fifo_arguments (void)
+{
+  g_autofree char *dir = fixture_temp_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "fifo.xml", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *db = g_build_filename (dir, "store.db", NULL);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (const char * const *file = (const char * const[]) { fifo, "/dev/zero", NULL }; *file != NULL; file++)
+    {
+      const char *commands[][7] = {
+        { "validate", *file, NULL },
+        { "render", *file, "--out", out, NULL },
+        { "export", *file, "--out", out, NULL },
+        { "import", "--db", db, *file, NULL },
+        { "check-photo", *file, NULL },
+        { "check-document", "id-front", *file, NULL },
+        { "fix-photo", *file, out, NULL },
+        { "batch", *file, "--out", out, NULL },
+      };
+
+      for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+        {
+          g_auto(HostileRun) run = { 0 };
+
+          run_cli (&run, commands[i]);
+          g_test_message ("%s %s: %s", commands[i][0], *file, run.err);
+          g_assert_cmpint (run.status, ==, 2);
+          g_assert_nonnull (strstr (run.err, "not a regular file"));
+        }
+    }
+  fixture_remove_dir (dir);
+}
+
 typedef struct
 {
   const char *path;
@@ -1080,6 +1118,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/huge-text-node", test_huge_text_node);
   g_test_add_func ("/hostile/huge-pixel-count", test_huge_pixel_count);
   g_test_add_func ("/hostile/attachment-not-inside", test_attachment_not_inside);
+  g_test_add_func ("/hostile/fifo-arguments", test_fifo_arguments);
   g_test_add_func ("/hostile/shrinking-file", test_shrinking_file);
   g_test_add_func ("/hostile/invented-slots", test_invented_slots);
   g_test_add_func ("/hostile/zip-over-dangling-link", test_zip_over_dangling_link);
