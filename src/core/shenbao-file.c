@@ -17,6 +17,7 @@
  * becoming the controlling one. */
 #define READ_FLAGS (O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
 
+/* The first step of growth when stat said less than the file holds. */
 #define READ_CHUNK (64 * 1024)
 
 static gboolean
@@ -35,16 +36,28 @@ open_failed (const char  *display,
   return FALSE;
 }
 
+static gboolean
+too_large (const char  *display,
+           gsize        max_bytes,
+           GError     **error)
+{
+  g_autofree char *limit = g_format_size (max_bytes);
+
+  g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_TOO_LARGE,
+               _("“%s” is larger than %s, far larger than any photo, scan or form "
+                 "needs to be, and was not read"), display, limit);
+  return FALSE;
+}
+
 static GBytes *
 read_open_file (int          fd,
                 const char  *display,
                 gsize        max_bytes,
                 GError     **error)
 {
-  g_autoptr(GByteArray) contents = NULL;
-  g_autofree char *limit = NULL;
+  g_autofree guint8 *contents = NULL;
   struct stat status;
-  gsize length = 0;
+  gsize capacity, length = 0;
 
   if (fstat (fd, &status) != 0)
     {
@@ -64,14 +77,25 @@ read_open_file (int          fd,
       open_failed (display, errno, error);
       return NULL;
     }
-  /* st_size is a hint for the first allocation only. */
-  contents = g_byte_array_sized_new ((guint) MIN ((gsize) MAX (status.st_size, 0), max_bytes) + 1);
+  /* st_size is a hint for the first allocation only; one byte more than
+   * the cap tells a file beyond it, whatever stat said. */
+  capacity = MIN ((gsize) MAX (status.st_size, 0), max_bytes) + 1;
+  contents = g_malloc (capacity);
   for (;;)
     {
       gssize n;
 
-      g_byte_array_set_size (contents, (guint) (length + READ_CHUNK));
-      n = read (fd, contents->data + length, READ_CHUNK);
+      if (length == capacity)
+        {
+          if (capacity > max_bytes)
+            {
+              too_large (display, max_bytes, error);
+              return NULL;
+            }
+          capacity = MIN (MAX (capacity * 2, READ_CHUNK), max_bytes + 1);
+          contents = g_realloc (contents, capacity);
+        }
+      n = read (fd, contents + length, capacity - length);
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
@@ -82,17 +106,13 @@ read_open_file (int          fd,
       if (n == 0)
         break;
       length += (gsize) n;
-      if (length > max_bytes)
-        {
-          limit = g_format_size (max_bytes);
-          g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_TOO_LARGE,
-                       _("“%s” is larger than %s, far larger than any photo, scan or form "
-                         "needs to be, and was not read"), display, limit);
-          return NULL;
-        }
     }
-  g_byte_array_set_size (contents, (guint) length);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&contents));
+  if (length > max_bytes)
+    {
+      too_large (display, max_bytes, error);
+      return NULL;
+    }
+  return g_bytes_new_take (g_realloc (g_steal_pointer (&contents), MAX (length, 1)), length);
 }
 
 GBytes *
@@ -105,7 +125,7 @@ shenbao_file_read (const char  *path,
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (max_bytes < G_MAXUINT - READ_CHUNK, NULL);
+  g_return_val_if_fail (max_bytes < G_MAXSIZE, NULL);
 
   fd = g_open (path, READ_FLAGS, 0);
   if (fd < 0)
@@ -142,7 +162,7 @@ shenbao_file_read_inside (const char  *base_dir,
   int dir, fd;
 
   g_return_val_if_fail (base_dir != NULL && relative != NULL, NULL);
-  g_return_val_if_fail (max_bytes < G_MAXUINT - READ_CHUNK, NULL);
+  g_return_val_if_fail (max_bytes < G_MAXSIZE, NULL);
 
   if (!is_relative_path (parts))
     {
