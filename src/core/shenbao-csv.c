@@ -7,6 +7,7 @@
 #include "shenbao-csv.h"
 #include "shenbao-error.h"
 #include "shenbao-limits.h"
+#include "shenbao-string-private.h"
 
 void
 shenbao_csv_row_free (ShenbaoCsvRow *row)
@@ -15,23 +16,11 @@ shenbao_csv_row_free (ShenbaoCsvRow *row)
   g_free (row);
 }
 
-static guint
-line_of_offset (const char *data,
-                gsize       offset)
-{
-  guint line = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      line++;
-  return line;
-}
-
 /* UTF-8 as it is, else GB18030 (a superset of GBK and GB2312): the two
  * encodings a spreadsheet of Chinese names is saved in. A NUL byte is in
  * neither kind of text; the reader would take it for the end and drop the
- * rest in silence. In GB18030, as in UTF-8, the byte of a line feed is never
- * part of a character, so the line of a fault is counted in the bytes. */
+ * rest in silence. The line of a fault is counted in the bytes, before
+ * decoding. */
 static char *
 decode (const char  *data,
         gsize        length,
@@ -53,7 +42,7 @@ decode (const char  *data,
     {
       g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_PARSE,
                    _("Line %u: a NUL byte; this is not a text file (save it as CSV again)"),
-                   line_of_offset (data, (gsize) (nul - data)));
+                   shenbao_line_of_offset (data, (gsize) (nul - data)));
       return NULL;
     }
   if (g_utf8_validate_len (data, length, &end))
@@ -62,7 +51,8 @@ decode (const char  *data,
   if (text == NULL)
     g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_PARSE,
                  _("Line %u: the CSV file is neither UTF-8 (from line %u) nor GB18030: %s"),
-                 line_of_offset (data, bytes_read), line_of_offset (data, (gsize) (end - data)),
+                 shenbao_line_of_offset (data, bytes_read),
+                 shenbao_line_of_offset (data, (gsize) (end - data)),
                  convert_error->message);
   return text;
 }

@@ -9,6 +9,7 @@
 #include "shenbao-error.h"
 #include "shenbao-file.h"
 #include "shenbao-limits.h"
+#include "shenbao-string-private.h"
 #include "shenbao-paths.h"
 #include "shenbao-xml.h"
 
@@ -46,18 +47,6 @@ ensure_hardened (void)
     }
 }
 
-static int
-line_of_offset (const char *data,
-                gsize       offset)
-{
-  int line = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      line++;
-  return line;
-}
-
 /* A document type declaration is where entities (billion laughs, external
  * files, network URLs) come from; Shenbao's files never have one, so it is
  * refused before parsing rather than tamed while parsing. */
@@ -76,7 +65,7 @@ refuse_doctype (const char  *data,
         g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_PARSE,
                      _("%s, line %d: a document type declaration (DOCTYPE) is not allowed; "
                        "the file may be hostile and was not read"),
-                     description, line_of_offset (data, i));
+                     description, (int) shenbao_line_of_offset (data, i));
         return FALSE;
       }
   return TRUE;
@@ -127,7 +116,8 @@ refuse_many_attributes (const char  *data,
               g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_TOO_LARGE,
                            _("%s, line %d: an element with more than %d attributes; the file "
                              "may be hostile and was not read"),
-                           description, line_of_offset (data, start), SHENBAO_LIMIT_XML_ATTRIBUTES);
+                           description, (int) shenbao_line_of_offset (data, start),
+                           SHENBAO_LIMIT_XML_ATTRIBUTES);
               return FALSE;
             }
         }
