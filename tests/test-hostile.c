@@ -775,17 +775,26 @@ test_forged_lines (void)
   g_assert_cmpuint (g_strv_length (columns), ==, 6);
   g_assert_cmpstr (columns[1], ==, "张三\\n2\\t李四\\t互联网营销师\\t1\\t审核通过\\u202E");
 
+  /* A reviewer's reason and a tracking number, each forging an event. */
+  for (const char * const *state = (const char * const[]) { "审核中", "审核不通过", "审核中", "审核通过",
+                                                              "待缴费", "已缴费", NULL };
+       *state != NULL; state++)
+    {
+      g_auto(HostileRun) moved = { 0 };
+
+      run_cli (&moved, g_str_equal (*state, "审核不通过")
+                         ? (const char * const[]) { "status", "--db", db, "1", *state,
+                                                    "照片\n2026-01-01 00:00\t审核通过", NULL }
+                         : (const char * const[]) { "status", "--db", db, "1", *state, NULL });
+      g_assert_cmpint (moved.status, ==, 0);
+    }
   run_cli (&mailed, (const char * const[]) { "status", "--db", db, "1", "材料已邮寄", "--date", "2026-06-01",
                                              "--tracking-number", "SF1\n2026-06-02\t审核通过", NULL });
-  g_test_message ("%s%s", mailed.out, mailed.err);
-  if (mailed.status == 0)
-    {
-      /* The state line and the mailing, nothing forged between. */
-      g_assert_cmpuint (count_lines (mailed.out), ==, 2);
-      g_assert_nonnull (strstr (mailed.out, "SF1\\n2026-06-02\\t审核通过"));
-    }
-  else
-    g_assert_cmpint (mailed.status, ==, 1);
+  g_assert_cmpint (mailed.status, ==, 0);
+  /* The state line and the seven events, nothing forged between. */
+  g_assert_cmpuint (count_lines (mailed.out), ==, 8);
+  g_assert_nonnull (strstr (mailed.out, "\t照片\\n2026-01-01 00:00\\t审核通过\n"));
+  g_assert_nonnull (strstr (mailed.out, "\tSF1\\n2026-06-02\\t审核通过\n"));
 
   run_cli (&validate, (const char * const[]) { "validate", path, NULL });
   g_assert_nonnull (strstr (validate.out, "张三\\n2\\t李四"));
