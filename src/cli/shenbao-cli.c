@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -82,6 +83,61 @@ shenbao_cli_fail (GError *error)
            ? SHENBAO_CLI_EXIT_USAGE : SHENBAO_CLI_EXIT_RULE;
 }
 
+/* Control characters (a newline starts a forged line of "list"), the
+ * Unicode line separators and the bidirectional controls (they reorder
+ * what follows on a terminal) are shown as escapes, and so is a backslash,
+ * so that every escape is one. */
+char *
+shenbao_cli_escape (const char *text)
+{
+  g_autoptr(GString) escaped = g_string_new (NULL);
+  const char *p = text != NULL ? text : "";
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (escaped, "\\x%02X", (guint) (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c == '\\')
+        g_string_append (escaped, "\\\\");
+      else if (c == '\n')
+        g_string_append (escaped, "\\n");
+      else if (c == '\t')
+        g_string_append (escaped, "\\t");
+      else if (c == '\r')
+        g_string_append (escaped, "\\r");
+      else if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029 || c == 0x061C || c == 0x200E
+               || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        g_string_append_printf (escaped, c < 0x100 ? "\\x%02X" : "\\u%04X", c);
+      else
+        g_string_append_len (escaped, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (g_steal_pointer (&escaped), FALSE);
+}
+
+/* SPEC §8: output that did not reach its reader (a full disk, a closed
+ * pipe) is an I/O error, whatever the command found. */
+static int
+finish_output (int status)
+{
+  int saved_errno = fflush (stdout) != 0 ? errno : 0;
+
+  /* The error flag stays set from a failed write before, with its errno
+   * long gone. */
+  if (saved_errno == 0 && !ferror (stdout))
+    return status;
+  g_printerr (_("Could not write the output: %s"),
+              saved_errno != 0 ? g_strerror (saved_errno) : _("a write failed"));
+  g_printerr ("\n");
+  return SHENBAO_CLI_EXIT_USAGE;
+}
+
 static void
 print_usage (FILE *stream)
 {
@@ -128,7 +184,7 @@ main (int    argc,
 
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
+      return finish_output (commands[i].run (argc - 1, argv + 1));
 
   fprintf (stderr, _("Unknown command “%s”."), argv[1]);
   fprintf (stderr, "\n\n");

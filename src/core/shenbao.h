@@ -30,3 +30,5 @@
 #include "shenbao-csv.h"
 #include "shenbao-export.h"
 #include "shenbao-batch.h"
+#include "shenbao-file.h"
+#include "shenbao-limits.h"
