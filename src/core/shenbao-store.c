@@ -377,6 +377,7 @@ create_file (ShenbaoStore  *self,
              GError       **error)
 {
   g_autofree char *folder = g_path_get_dirname (self->path);
+  GStatBuf status;
   int fd, saved_errno;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
@@ -391,15 +392,12 @@ create_file (ShenbaoStore  *self,
       return FALSE;
     }
   /* SQLite would wait forever to open a FIFO, and read a device as if it
-   * were a file: only a regular file is a database. */
-  fd = g_open (self->path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
-  if (fd >= 0)
+   * were a file: only a regular file is a database. The name is looked at,
+   * not opened: closing a descriptor of a database file releases every POSIX
+   * lock this process holds on it, another connection's included. */
+  if (g_stat (self->path, &status) == 0)
     {
-      struct stat status;
-      gboolean regular = fstat (fd, &status) == 0 && S_ISREG (status.st_mode);
-
-      close (fd);
-      if (!regular)
+      if (!S_ISREG (status.st_mode))
         {
           g_autofree char *display = g_filename_display_name (self->path);
 
