@@ -67,12 +67,6 @@ shenbao_cli_validate (int    argc,
   ShenbaoCatalogue *catalogue;
   GDate today;
 
-  /* SPEC §8: the exit codes are a contract scripts rely on. */
-  g_option_context_set_description (context,
-                                    _("Exit status: 0 when the application meets its condition and no rule is "
-                                      "broken (warnings, such as an attachment not yet added, do not fail); 1 "
-                                      "when it breaks a rule; 2 for a usage or file error.\n\n"
-                                      "Example: shenbao-cli validate --complete zhangsan.xml"));
   if (!shenbao_cli_parse (context, &argc, &argv, 1, 1))
     return SHENBAO_CLI_EXIT_USAGE;
 

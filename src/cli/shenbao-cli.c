@@ -13,23 +13,45 @@ typedef struct
   const char        *name;
   const char        *summary;
   ShenbaoCliCommand  run;
+  /* What --help gives as an example, after "shenbao-cli "; and the exit
+   * status in words where the common one says too little. */
+  const char        *example;
+  const char        *exit_status;
 } CommandEntry;
 
 static const CommandEntry commands[] = {
-  { "check-id", N_("Validate an ID number and show its gender and birth date"), shenbao_cli_check_id },
-  { "validate", N_("Check an application file against every rule of the guide"), shenbao_cli_validate },
-  { "catalog", N_("List the occupations, related occupations and majors of the guide"), shenbao_cli_catalog },
-  { "list", N_("List the stored applications"), shenbao_cli_list },
-  { "import", N_("Store an application file as a new application"), shenbao_cli_import },
-  { "export-app", N_("Write a stored application to an application file"), shenbao_cli_export_app },
-  { "status", N_("Show or move the review state of a stored application"), shenbao_cli_status },
-  { "check-photo", N_("Check a 1-inch photo against the portal's rules"), shenbao_cli_check_photo },
-  { "fix-photo", N_("Write a 1-inch photo that passes, or say why it cannot"), shenbao_cli_fix_photo },
-  { "check-document", N_("Check the picture for another upload slot"), shenbao_cli_check_document },
-  { "render", N_("Write the forms, the fill-in guide and the checklist as PDFs"), shenbao_cli_render },
-  { "export", N_("Write the upload package: the pictures, the print package and a manifest"), shenbao_cli_export },
-  { "batch", N_("Check and render many applications: a folder of files or a CSV"), shenbao_cli_batch },
+  { "check-id", N_("Validate an ID number and show its gender and birth date"), shenbao_cli_check_id,
+    "check-id 11010519491231002X", NULL },
+  { "validate", N_("Check an application file against every rule of the guide"), shenbao_cli_validate,
+    "validate --complete zhangsan.xml",
+    N_("Exit status: 0 when the application meets its condition and no rule is "
+       "broken (warnings, such as an attachment not yet added, do not fail); 1 "
+       "when it breaks a rule; 2 for a usage or file error.") },
+  { "catalog", N_("List the occupations, related occupations and majors of the guide"), shenbao_cli_catalog,
+    "catalog 互联网营销师", NULL },
+  { "list", N_("List the stored applications"), shenbao_cli_list, "list", NULL },
+  { "import", N_("Store an application file as a new application"), shenbao_cli_import,
+    "import zhangsan/zhangsan.xml", NULL },
+  { "export-app", N_("Write a stored application to an application file"), shenbao_cli_export_app,
+    "export-app 3 backup/zhangsan.xml", NULL },
+  { "status", N_("Show or move the review state of a stored application"), shenbao_cli_status,
+    "status 3 审核中", NULL },
+  { "check-photo", N_("Check a 1-inch photo against the portal's rules"), shenbao_cli_check_photo,
+    "check-photo photo.jpg", NULL },
+  { "fix-photo", N_("Write a 1-inch photo that passes, or say why it cannot"), shenbao_cli_fix_photo,
+    "fix-photo phone.jpg photo.jpg", NULL },
+  { "check-document", N_("Check the picture for another upload slot"), shenbao_cli_check_document,
+    "check-document 身份证人像面 id-front.jpg", NULL },
+  { "render", N_("Write the forms, the fill-in guide and the checklist as PDFs"), shenbao_cli_render,
+    "render zhangsan.xml --out print", NULL },
+  { "export", N_("Write the upload package: the pictures, the print package and a manifest"), shenbao_cli_export,
+    "export zhangsan.xml --out upload --zip", NULL },
+  { "batch", N_("Check and render many applications: a folder of files or a CSV"), shenbao_cli_batch,
+    "batch class.csv --out class", NULL },
 };
+
+/* The command main() runs, for the help of its options. */
+static const CommandEntry *running;
 
 GOptionContext *
 shenbao_cli_option_context (const char         *parameters,
@@ -40,6 +62,20 @@ shenbao_cli_option_context (const char         *parameters,
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
+  if (running != NULL)
+    {
+      /* The exit codes are a contract scripts rely on: every command's help
+       * states them, with an example. */
+      const char *exit_status = running->exit_status != NULL
+                                  ? _(running->exit_status)
+                                  : _("Exit status: 0 when everything passes (warnings do not "
+                                      "fail); 1 when the input breaks a rule; 2 for a usage or "
+                                      "file error.");
+      g_autofree char *example = g_strdup_printf (_("Example: shenbao-cli %s"), running->example);
+      g_autofree char *description = g_strconcat (exit_status, "\n\n", example, NULL);
+
+      g_option_context_set_description (context, description);
+    }
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   return context;
@@ -184,7 +220,10 @@ main (int    argc,
 
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return finish_output (commands[i].run (argc - 1, argv + 1));
+      {
+        running = &commands[i];
+        return finish_output (commands[i].run (argc - 1, argv + 1));
+      }
 
   fprintf (stderr, _("Unknown command “%s”."), argv[1]);
   fprintf (stderr, "\n\n");
