@@ -12,7 +12,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 seconds=${1:-600}
 [ $# -gt 0 ] && shift
-targets=${*:-application-file catalogue csv id-number photo}
+targets=${*:-application-file catalogue csv id-number photo csv-batch attachment}
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

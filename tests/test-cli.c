@@ -427,6 +427,32 @@ test_validate_help (void)
   g_assert_cmpint (warned.status, ==, 0);
 }
 
+/* Every command's --help states the exit codes and gives an example of
+ * itself, in the user's language. */
+static void
+test_every_help (void)
+{
+  static const char *const commands[] = {
+    "check-id", "validate", "catalog", "list", "import", "export-app", "status",
+    "check-photo", "fix-photo", "check-document", "render", "export", "batch",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(CliRun) help = { 0 };
+      g_autofree char *example = g_strconcat ("示例：shenbao-cli ", commands[i], " ", NULL);
+
+      CLI_RUN (&help, commands[i], "--help");
+      g_test_message ("%s --help: %s", commands[i], help.out);
+      g_assert_cmpint (help.status, ==, 0);
+      g_assert_nonnull (strstr (help.out, "退出码：0 表示"));
+      g_assert_nonnull (strstr (help.out, "2 表示用法错误或文件读写错误"));
+      /* "list" has no arguments: its example is the bare command. */
+      g_assert_true (strstr (help.out, example) != NULL
+                     || g_str_has_suffix (help.out, "示例：shenbao-cli list\n"));
+    }
+}
+
 /* Run from a build tree without the data folder, the message says where it
  * looked and how to point the program at the data. */
 static void
@@ -486,6 +512,7 @@ main (int    argc,
   g_test_add_func ("/cli/fix-photo/refusals", test_fix_photo_refusals);
   g_test_add_func ("/cli/check-document", test_check_document);
   g_test_add_func ("/cli/validate/help", test_validate_help);
+  g_test_add_func ("/cli/every-help", test_every_help);
   g_test_add_func ("/cli/catalogue-not-found", test_catalogue_not_found);
 
   return g_test_run ();

@@ -117,6 +117,83 @@ test_write_round_trip (void)
   assert_row (rows, 0, 1, (const char * const[]) { "plain", "a,b", "say \"hi\"", "two\nlines", "", NULL });
 }
 
+/* OWASP's CSV injection: each cell a spreadsheet would run gets an
+ * apostrophe, and reads back as the text with it. */
+static void
+test_formula_cells (void)
+{
+  const char *values[] = { "=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "a=b", "", NULL };
+  const char *expected = "'=1+1,'+1,'-1,'@SUM(A1),'\tx,\"'\rx\",a=b,\r\n";
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  for (gsize i = 0; values[i] != NULL; i++)
+    shenbao_csv_append_field (line, values[i], values[i + 1] == NULL);
+  g_assert_cmpstr (line->str, ==, expected);
+  rows = read_ok (line->str, -1);
+  assert_row (rows, 0, 1, (const char * const[]) { "'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx",
+                                                   "a=b", "", NULL });
+}
+
+/* A NUL byte ends the text for the reader: the file stops there with its
+ * line, in UTF-8 and in GB18030 alike, rather than losing the rows after. */
+static void
+test_nul_byte (void)
+{
+  static const char utf8[] = "a,b\n1,2\n3,\0\n5,6\n";
+  g_autoptr(GError) convert_error = NULL;
+  gsize length;
+  g_autofree char *gb = g_convert ("a,b\n张三,2\n李四,x", -1, "GB18030", "UTF-8", NULL, &length,
+                                   &convert_error);
+  g_autofree char *gb_nul = NULL;
+  struct { const char *data; gsize length; } cases[2];
+
+  g_assert_no_error (convert_error);
+  gb_nul = g_malloc (length + 8);
+  memcpy (gb_nul, gb, length);
+  memcpy (gb_nul + length, "\0\n5,6\n", 7);
+  cases[0].data = utf8, cases[0].length = sizeof utf8 - 1;
+  cases[1].data = gb_nul, cases[1].length = length + 7;
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = shenbao_csv_read (cases[i].data, cases[i].length, &error);
+
+      g_assert_null (rows);
+      g_assert_error (error, SHENBAO_ERROR, SHENBAO_ERROR_PARSE);
+      g_assert_true (g_str_has_prefix (error->message, "Line 3: a NUL byte"));
+    }
+}
+
+/* One field is capped, quoted or not, with the line it starts on. */
+static void
+test_field_limit (void)
+{
+  g_autofree char *big = g_strnfill (SHENBAO_LIMIT_CSV_FIELD_BYTES + 1, 'x');
+  g_autofree char *plain = g_strconcat ("a\n", big, "\n", NULL);
+  g_autofree char *quoted = g_strconcat ("a\n\n\"", big, "\"\n", NULL);
+  const char *texts[] = { plain, quoted };
+  const char *lines[] = { "Line 2", "Line 3" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = shenbao_csv_read (texts[i], strlen (texts[i]), &error);
+
+      g_assert_null (rows);
+      g_assert_error (error, SHENBAO_ERROR, SHENBAO_ERROR_TOO_LARGE);
+      g_assert_true (g_str_has_prefix (error->message, lines[i]));
+    }
+  big[SHENBAO_LIMIT_CSV_FIELD_BYTES] = '\0';
+  {
+    g_autofree char *at_limit = g_strconcat ("a\n", big, "\n", NULL);
+    g_autoptr(GPtrArray) rows = read_ok (at_limit, -1);
+
+    g_assert_cmpuint (strlen (((ShenbaoCsvRow *) g_ptr_array_index (rows, 1))->fields[0]), ==,
+                      SHENBAO_LIMIT_CSV_FIELD_BYTES);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -131,5 +208,8 @@ main (int    argc,
   g_test_add_func ("/csv/broken", test_broken);
   g_test_add_func ("/csv/ragged", test_ragged);
   g_test_add_func ("/csv/write-round-trip", test_write_round_trip);
+  g_test_add_func ("/csv/formula-cells", test_formula_cells);
+  g_test_add_func ("/csv/nul-byte", test_nul_byte);
+  g_test_add_func ("/csv/field-limit", test_field_limit);
   return g_test_run ();
 }

@@ -88,13 +88,15 @@ read_csv (const char        *path,
           GPtrArray         *candidates,
           GError           **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autoptr(GBytes) contents = shenbao_file_read (path, SHENBAO_LIMIT_CSV_BYTES, error);
   g_autoptr(GPtrArray) rows = NULL;
+  const char *data;
+  gsize length;
   GStrv header;
 
-  if (!g_file_get_contents (path, &data, &length, error))
+  if (contents == NULL)
     return FALSE;
+  data = g_bytes_get_data (contents, &length);
   rows = shenbao_csv_read (data, length, error);
   if (rows == NULL)
     return FALSE;
@@ -160,7 +162,10 @@ process (Candidate        *candidate,
   /* The count the verdict judged, as the CLI and the forms give it. */
   months = verdict->months_needed > 0 ? g_strdup_printf ("%d", shenbao_verdict_get_months_counted (verdict))
                                       : g_strdup ("");
-  if (!shenbao_documents_render_some (candidate->application, catalogue, folder, documents, NULL, &error))
+  /* The folder's name comes from the data: one prepared as a link in DIR
+   * must not take the documents elsewhere. */
+  if (!shenbao_file_make_folder (folder, &error)
+      || !shenbao_documents_render_some (candidate->application, catalogue, folder, documents, NULL, &error))
     {
       g_autofree char *all = *problems != '\0' ? g_strconcat (problems, "; ", error->message, NULL)
                                                : g_strdup (error->message);
@@ -262,6 +267,7 @@ shenbao_cli_batch (int    argc,
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
   g_autoptr(GString) summary = g_string_new ("source,name,folder,verdict,result,problems,months\r\n");
   g_autofree char *summary_path = NULL;
+  g_autoptr(GBytes) summary_bytes = NULL;
   ShenbaoCatalogue *catalogue;
   GDate today;
   guint failed;
@@ -277,7 +283,7 @@ shenbao_cli_batch (int    argc,
       return SHENBAO_CLI_EXIT_USAGE;
     }
   summary_path = g_build_filename (out, "summary.csv", NULL);
-  if (!force && g_file_test (summary_path, G_FILE_TEST_EXISTS))
+  if (!force && shenbao_file_exists (summary_path))
     {
       g_printerr (_("“%s” holds an earlier batch: choose another folder, or add --force."), out);
       g_printerr ("\n");
@@ -309,7 +315,8 @@ shenbao_cli_batch (int    argc,
   for (guint i = 0; i < candidates->len; i++)
     g_string_append_len (summary, ((Candidate *) g_ptr_array_index (candidates, i))->summary->str,
                          ((Candidate *) g_ptr_array_index (candidates, i))->summary->len);
-  if (!g_file_set_contents (summary_path, summary->str, (gssize) summary->len, &error))
+  summary_bytes = g_bytes_new (summary->str, summary->len);
+  if (!shenbao_file_replace (summary_path, summary_bytes, &error))
     {
       g_printerr ("%s\n", error->message);
       return SHENBAO_CLI_EXIT_USAGE;

@@ -176,8 +176,7 @@ shenbao_cli_fix_photo (int    argc,
   photo = shenbao_photo_fix (data, crop_text != NULL ? &crop : NULL, &report, &error);
   if (photo == NULL)
     return shenbao_cli_fail (error);
-  if (!g_file_set_contents (argv[2], g_bytes_get_data (photo, NULL),
-                            (gssize) g_bytes_get_size (photo), &error))
+  if (!shenbao_file_replace (argv[2], photo, &error))
     {
       g_printerr ("%s\n", error->message);
       return SHENBAO_CLI_EXIT_USAGE;

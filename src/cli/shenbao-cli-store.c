@@ -96,12 +96,14 @@ shenbao_cli_list (int    argc,
     {
       g_autoptr(ShenbaoApplicationSummary) summary = g_list_model_get_item (list, i);
       g_autofree char *updated = format_time (shenbao_application_summary_get_updated (summary));
+      g_autofree char *name = shenbao_cli_escape (or_dash (shenbao_application_summary_get_name (summary)));
+      g_autofree char *occupation =
+        shenbao_cli_escape (or_dash (shenbao_application_summary_get_occupation (summary)));
+      g_autofree char *condition =
+        shenbao_cli_escape (or_dash (shenbao_application_summary_get_condition (summary)));
 
       g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n",
-               shenbao_application_summary_get_id (summary),
-               or_dash (shenbao_application_summary_get_name (summary)),
-               or_dash (shenbao_application_summary_get_occupation (summary)),
-               or_dash (shenbao_application_summary_get_condition (summary)),
+               shenbao_application_summary_get_id (summary), name, occupation, condition,
                shenbao_review_state_to_string (shenbao_application_summary_get_review_state (summary)),
                updated);
     }
@@ -178,12 +180,14 @@ static void
 print_event (const ShenbaoReviewEvent *event)
 {
   g_autofree char *time = format_time (event->time);
+  g_autofree char *mailed_date = shenbao_cli_escape (event->mailed_date);
+  g_autofree char *tracking_number = shenbao_cli_escape (event->tracking_number);
+  g_autofree char *reason = shenbao_cli_escape (event->reason);
 
   if (event->mailing)
-    g_print ("%s\t%s\t%s\t%s\n", time, SHENBAO_REVIEW_MAILED, event->mailed_date,
-             event->tracking_number);
+    g_print ("%s\t%s\t%s\t%s\n", time, SHENBAO_REVIEW_MAILED, mailed_date, tracking_number);
   else if (event->reason != NULL)
-    g_print ("%s\t%s\t%s\n", time, shenbao_review_state_to_string (event->state), event->reason);
+    g_print ("%s\t%s\t%s\n", time, shenbao_review_state_to_string (event->state), reason);
   else
     g_print ("%s\t%s\n", time, shenbao_review_state_to_string (event->state));
 }

@@ -12,11 +12,13 @@ shenbao_cli_print_findings (GPtrArray *findings)
   for (guint i = 0; i < findings->len; i++)
     {
       const ShenbaoFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *field = shenbao_cli_escape (finding->field);
+      g_autofree char *message = shenbao_cli_escape (finding->message);
+      g_autofree char *suggestion = shenbao_cli_escape (finding->suggestion);
 
-      g_print ("%s [%s] %s\n", shenbao_severity_to_string (finding->severity),
-               finding->field != NULL ? finding->field : "", finding->message);
+      g_print ("%s [%s] %s\n", shenbao_severity_to_string (finding->severity), field, message);
       if (finding->suggestion != NULL)
-        g_print ("    %s\n", finding->suggestion);
+        g_print ("    %s\n", suggestion);
     }
 }
 
@@ -28,10 +30,13 @@ print_verdict (ShenbaoApplication   *application,
   g_autofree char *summary = shenbao_verdict_get_summary (verdict);
   g_auto(GStrv) details = shenbao_verdict_get_details (verdict);
 
-  g_print (_("Application: %s, %s, condition %s\n"),
-           shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME),
-           shenbao_application_get (application, SHENBAO_FIELD_OCCUPATION),
-           shenbao_application_get (application, SHENBAO_FIELD_CONDITION));
+  g_autofree char *name = shenbao_cli_escape (shenbao_application_get (application, SHENBAO_FIELD_PERSON_NAME));
+  g_autofree char *occupation =
+    shenbao_cli_escape (shenbao_application_get (application, SHENBAO_FIELD_OCCUPATION));
+  g_autofree char *condition =
+    shenbao_cli_escape (shenbao_application_get (application, SHENBAO_FIELD_CONDITION));
+
+  g_print (_("Application: %s, %s, condition %s\n"), name, occupation, condition);
   if (shenbao_verdict_passes (verdict))
     g_print (_("Verdict: %s (%s)\n"), summary,
              shenbao_catalogue_get_condition_text (catalogue, verdict->condition));
@@ -62,12 +67,6 @@ shenbao_cli_validate (int    argc,
   ShenbaoCatalogue *catalogue;
   GDate today;
 
-  /* SPEC §8: the exit codes are a contract scripts rely on. */
-  g_option_context_set_description (context,
-                                    _("Exit status: 0 when the application meets its condition and no rule is "
-                                      "broken (warnings, such as an attachment not yet added, do not fail); 1 "
-                                      "when it breaks a rule; 2 for a usage or file error.\n\n"
-                                      "Example: shenbao-cli validate --complete zhangsan.xml"));
   if (!shenbao_cli_parse (context, &argc, &argv, 1, 1))
     return SHENBAO_CLI_EXIT_USAGE;
 

@@ -26,6 +26,10 @@ gboolean        shenbao_cli_parse          (GOptionContext     *context,
 int             shenbao_cli_fail           (GError             *error);
 
 void            shenbao_cli_print_findings (GPtrArray          *findings);
+/* text with every character that could forge or reorder a line of output
+ * (a newline, a tab, a control, a bidirectional override) as an escape:
+ * for data shown in a table. */
+char           *shenbao_cli_escape         (const char         *text);
 
 int shenbao_cli_batch          (int argc, char **argv);
 int shenbao_cli_catalog        (int argc, char **argv);

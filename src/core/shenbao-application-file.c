@@ -6,12 +6,11 @@
 #include <string.h>
 
 #include "shenbao-application-file.h"
+#include "shenbao-catalogue.h"
 #include "shenbao-error.h"
+#include "shenbao-file.h"
+#include "shenbao-limits.h"
 #include "shenbao-xml.h"
-
-/* A scan of an A4 form is a few MB; anything far beyond is not an upload the
- * portal takes, and reading it would only fill memory. */
-#define MAX_ATTACHMENT_BYTES (64 * 1024 * 1024)
 
 static const char *work_elements[SHENBAO_N_WORK_FIELDS] = {
   [SHENBAO_WORK_FIELD_EMPLOYER] = "employer",
@@ -51,11 +50,13 @@ read_fields (ShenbaoApplication *application,
     }
 }
 
-static void
-read_work (ShenbaoApplication *application,
-           xmlNode            *root)
+static gboolean
+read_work (ShenbaoApplication  *application,
+           xmlNode             *root,
+           GError             **error)
 {
   xmlNode *work = shenbao_xml_child (root, "work");
+  guint n_entries = 0;
 
   for (xmlNode *node = work != NULL ? work->children : NULL; node != NULL; node = node->next)
     {
@@ -64,6 +65,13 @@ read_work (ShenbaoApplication *application,
 
       if (!shenbao_xml_is (node, "entry"))
         continue;
+      if (++n_entries > SHENBAO_LIMIT_WORK_ENTRIES)
+        {
+          g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_TOO_LARGE,
+                       _("line %d: more than %d work entries; no working life has that many"),
+                       node->line, SHENBAO_LIMIT_WORK_ENTRIES);
+          return FALSE;
+        }
       entry = shenbao_work_entry_new ();
       employer = shenbao_xml_child (node, "employer");
       for (ShenbaoWorkField field = 0; field < SHENBAO_N_WORK_FIELDS; field++)
@@ -76,36 +84,88 @@ read_work (ShenbaoApplication *application,
         }
       shenbao_application_append_work_entry (application, entry);
     }
+  return TRUE;
 }
 
 /* Attachments are named relative to the application file; a path that leaves
- * its folder could make an import copy any file of the machine. */
+ * its folder could make an import copy any file of the machine. The reader
+ * checks again, link by link, on the way to the file. */
 static gboolean
 is_safe_href (const char *href)
 {
   g_auto(GStrv) parts = NULL;
 
-  if (g_path_is_absolute (href) || strchr (href, '\\') != NULL || strchr (href, ':') != NULL)
+  if (*href == '\0' || g_path_is_absolute (href) || strchr (href, '\\') != NULL
+      || strchr (href, ':') != NULL)
     return FALSE;
   parts = g_strsplit (href, "/", -1);
   for (char **part = parts; *part != NULL; part++)
-    if (g_str_equal (*part, ".."))
+    if (**part == '\0' || g_str_equal (*part, ".") || g_str_equal (*part, ".."))
       return FALSE;
   return TRUE;
 }
 
-static GBytes *
-read_attachment (const char *base_dir,
-                 const char *href)
+/* Only the catalogue's slots: an invented one would be kept, stored and
+ * exported without a check, and 400 of them would read one file 400 times. */
+static gboolean
+check_slot (xmlNode     *node,
+            const char  *slot,
+            GHashTable  *seen,
+            GError     **error)
 {
-  g_autofree char *path = g_build_filename (base_dir, href, NULL);
-  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) catalogue_error = NULL;
+  ShenbaoCatalogue *catalogue = shenbao_catalogue_get_default (&catalogue_error);
 
-  mapped = g_mapped_file_new (path, FALSE, NULL);
-  if (mapped == NULL || g_mapped_file_get_length (mapped) > MAX_ATTACHMENT_BYTES)
-    return NULL;
-  /* A copy, not the mapping: the original may move or change later. */
-  return g_bytes_new (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped));
+  if (catalogue == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&catalogue_error));
+      return FALSE;
+    }
+  if (shenbao_catalogue_find_slot (catalogue, slot) == NULL)
+    {
+      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_SCHEMA,
+                   _("line %d: “%s” is not an upload slot"), node->line, slot);
+      return FALSE;
+    }
+  if (!g_hash_table_add (seen, g_strdup (slot)))
+    {
+      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_SCHEMA,
+                   _("line %d: the slot “%s” has a file already"), node->line, slot);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+read_attachment (ShenbaoApplication *application,
+                 const char         *base_dir,
+                 const char         *slot,
+                 const char         *href,
+                 gsize              *total)
+{
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autofree char *limit = NULL;
+  gsize left = SHENBAO_LIMIT_APPLICATION_ATTACHMENT_BYTES - *total;
+
+  data = shenbao_file_read_inside (base_dir, href, MIN (left, SHENBAO_LIMIT_ATTACHMENT_BYTES),
+                                   &read_error);
+  if (data == NULL && left < SHENBAO_LIMIT_ATTACHMENT_BYTES
+      && g_error_matches (read_error, SHENBAO_ERROR, SHENBAO_ERROR_TOO_LARGE))
+    {
+      limit = g_format_size (SHENBAO_LIMIT_APPLICATION_ATTACHMENT_BYTES);
+      g_clear_error (&read_error);
+      g_set_error (&read_error, SHENBAO_ERROR, SHENBAO_ERROR_TOO_LARGE,
+                   _("“%s” was not read: the attachments together would be more than %s"),
+                   href, limit);
+    }
+  if (data == NULL)
+    {
+      shenbao_application_set_unread_attachment (application, slot, href, read_error->message);
+      return;
+    }
+  *total += g_bytes_get_size (data);
+  shenbao_application_set_attachment (application, slot, href, data);
 }
 
 static gboolean
@@ -115,17 +175,20 @@ read_attachments (ShenbaoApplication  *application,
                   GError             **error)
 {
   xmlNode *attachments = shenbao_xml_child (root, "attachments");
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gsize total = 0;
 
   for (xmlNode *node = attachments != NULL ? attachments->children : NULL; node != NULL; node = node->next)
     {
       g_autofree char *slot = NULL;
       g_autofree char *href = NULL;
-      g_autoptr(GBytes) data = NULL;
 
       if (!shenbao_xml_is (node, "file"))
         continue;
       slot = shenbao_xml_attribute (node, "slot");
       href = shenbao_xml_attribute (node, "href");
+      if (!check_slot (node, slot, seen, error))
+        return FALSE;
       if (!is_safe_href (href))
         {
           g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_PARSE,
@@ -134,8 +197,9 @@ read_attachments (ShenbaoApplication  *application,
           return FALSE;
         }
       if (base_dir != NULL)
-        data = read_attachment (base_dir, href);
-      shenbao_application_set_attachment (application, slot, href, data);
+        read_attachment (application, base_dir, slot, href, &total);
+      else
+        shenbao_application_set_attachment (application, slot, href, NULL);
     }
   return TRUE;
 }
@@ -163,8 +227,7 @@ shenbao_application_file_load_data (const char  *data,
 
   application = shenbao_application_new ();
   read_fields (application, root);
-  read_work (application, root);
-  if (!read_attachments (application, root, base_dir, error))
+  if (!read_work (application, root, error) || !read_attachments (application, root, base_dir, error))
     return NULL;
   return g_steal_pointer (&application);
 }
@@ -173,22 +236,19 @@ ShenbaoApplication *
 shenbao_application_file_load (const char  *path,
                                GError     **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *base_dir = g_path_get_dirname (path);
   g_autofree char *display_name = g_filename_display_name (path);
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) contents = NULL;
   ShenbaoApplication *application;
+  const char *data;
   gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, SHENBAO_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? SHENBAO_ERROR_NOT_FOUND : SHENBAO_ERROR_IO,
-                   "%s", local_error->message);
-      return NULL;
-    }
-  application = shenbao_application_file_load_data (contents, length, base_dir, &local_error);
+  contents = shenbao_file_read (path, SHENBAO_LIMIT_XML_BYTES, error);
+  if (contents == NULL)
+    return NULL;
+  data = g_bytes_get_data (contents, &length);
+  application = shenbao_application_file_load_data (data, length, base_dir, &local_error);
   if (application == NULL)
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", display_name);
@@ -311,17 +371,73 @@ shenbao_application_file_to_data (ShenbaoApplication *application,
   return data;
 }
 
-/* 个人照片.jpg: the slot's name and the original's extension (the slot names
- * come from the catalogue and hold no path separators). */
+/* 个人照片.jpg: the slot's name and the original's extension. A slot name
+ * from an older store or a crafted file is still made one safe component:
+ * no separator, no control character, no "." or ".." and no hidden file. */
 static char *
 attachment_file_name (const ShenbaoAttachment *attachment)
 {
   const char *extension = attachment->filename != NULL ? strrchr (attachment->filename, '.') : NULL;
-  g_autofree char *safe_slot = g_strdelimit (g_strdup (attachment->slot), "/\\:", '_');
+  g_autofree char *valid = g_utf8_make_valid (attachment->slot, -1);
+  g_autoptr(GString) name = g_string_new (NULL);
 
-  if (extension == NULL || strchr (extension, '/') != NULL || strlen (extension) > 5)
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == '/' || c == '\\' || c == ':')
+        g_string_append_c (name, '_');
+      else
+        g_string_append_unichar (name, c);
+    }
+  if (name->len == 0 || name->str[0] == '.')
+    g_string_prepend_c (name, '_');
+  if (extension == NULL || strlen (extension) > 5 || strspn (extension + 1, "abcdefghijklmnopqrstuvwxyz"
+                                                              "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+                                                     != strlen (extension + 1))
     extension = ".jpg";
-  return g_strconcat (safe_slot, extension, NULL);
+  g_string_append (name, extension);
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/* The attachments the application file at path names, when there is one:
+ * those files are its own, and replacing it may replace them. */
+static GHashTable *
+own_attachments (const char *path)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GBytes) contents = shenbao_file_read (path, SHENBAO_LIMIT_XML_BYTES, NULL);
+  g_autoptr(ShenbaoApplication) previous = NULL;
+  GPtrArray *attachments;
+  gsize length;
+  const char *data;
+
+  if (contents == NULL)
+    return names;
+  data = g_bytes_get_data (contents, &length);
+  previous = shenbao_application_file_load_data (data, length, NULL, NULL);
+  if (previous == NULL)
+    return names;
+  attachments = shenbao_application_get_attachments (previous);
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const ShenbaoAttachment *attachment = g_ptr_array_index (attachments, i);
+
+      g_hash_table_add (names, g_strdup (attachment->filename));
+    }
+  return names;
+}
+
+/* A file of the same bytes (the same application exported twice) loses
+ * nothing when it is written again. */
+static gboolean
+holds_already (const char *dir,
+               const char *name,
+               GBytes     *data)
+{
+  g_autoptr(GBytes) existing = shenbao_file_read_inside (dir, name, g_bytes_get_size (data), NULL);
+
+  return existing != NULL && g_bytes_equal (existing, data);
 }
 
 gboolean
@@ -330,12 +446,15 @@ shenbao_application_file_save (ShenbaoApplication  *application,
                                GError             **error)
 {
   g_autoptr(GHashTable) hrefs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) own = own_attachments (path);
   g_autofree char *dir = g_path_get_dirname (path);
   GPtrArray *attachments = shenbao_application_get_attachments (application);
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *data;
   gsize length;
 
+  /* Another application's files in the same folder are left alone: checked
+   * for all before anything is written. */
   for (guint i = 0; i < attachments->len; i++)
     {
       const ShenbaoAttachment *attachment = g_ptr_array_index (attachments, i);
@@ -346,20 +465,32 @@ shenbao_application_file_save (ShenbaoApplication  *application,
         continue;
       name = attachment_file_name (attachment);
       attachment_path = g_build_filename (dir, name, NULL);
-      if (!g_file_set_contents (attachment_path, g_bytes_get_data (attachment->data, NULL),
-                                g_bytes_get_size (attachment->data), &local_error))
+      if (shenbao_file_exists (attachment_path) && !g_hash_table_contains (own, name)
+          && !holds_already (dir, name, attachment->data))
         {
-          g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_IO, "%s", local_error->message);
+          g_autofree char *display = g_filename_display_name (attachment_path);
+
+          g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_EXISTS,
+                       _("“%s” exists and is not an attachment of this application file: "
+                         "choose a folder of its own"), display);
           return FALSE;
         }
       g_hash_table_insert (hrefs, attachment->slot, g_steal_pointer (&name));
     }
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const ShenbaoAttachment *attachment = g_ptr_array_index (attachments, i);
+      const char *name = g_hash_table_lookup (hrefs, attachment->slot);
+      g_autofree char *attachment_path = NULL;
+
+      if (name == NULL)
+        continue;
+      attachment_path = g_build_filename (dir, name, NULL);
+      if (!shenbao_file_replace (attachment_path, attachment->data, error))
+        return FALSE;
+    }
 
   data = shenbao_application_file_to_data (application, hrefs, &length);
-  if (!g_file_set_contents (path, data, length, &local_error))
-    {
-      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_IO, "%s", local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  bytes = g_bytes_new_take (data, length);
+  return shenbao_file_replace (path, bytes, error);
 }

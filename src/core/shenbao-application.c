@@ -348,19 +348,13 @@ shenbao_application_get_attachment (ShenbaoApplication *self,
   return find_attachment (self, slot, &index) ? g_ptr_array_index (self->attachments, index) : NULL;
 }
 
-void
-shenbao_application_set_attachment (ShenbaoApplication *self,
-                                    const char         *slot,
-                                    const char         *filename,
-                                    GBytes             *data)
+static void
+put_attachment (ShenbaoApplication *self,
+                ShenbaoAttachment  *attachment)
 {
-  ShenbaoAttachment *attachment;
+  const char *slot = attachment->slot;
   guint index;
 
-  g_return_if_fail (SHENBAO_IS_APPLICATION (self));
-  g_return_if_fail (slot != NULL);
-
-  attachment = shenbao_attachment_new (slot, filename, data);
   if (find_attachment (self, slot, &index))
     {
       shenbao_attachment_free (g_ptr_array_index (self->attachments, index));
@@ -369,6 +363,34 @@ shenbao_application_set_attachment (ShenbaoApplication *self,
   else
     g_ptr_array_add (self->attachments, attachment);
   g_signal_emit (self, signals[SIGNAL_ATTACHMENT_CHANGED], 0, slot);
+}
+
+void
+shenbao_application_set_attachment (ShenbaoApplication *self,
+                                    const char         *slot,
+                                    const char         *filename,
+                                    GBytes             *data)
+{
+  g_return_if_fail (SHENBAO_IS_APPLICATION (self));
+  g_return_if_fail (slot != NULL);
+
+  put_attachment (self, shenbao_attachment_new (slot, filename, data));
+}
+
+void
+shenbao_application_set_unread_attachment (ShenbaoApplication *self,
+                                           const char         *slot,
+                                           const char         *filename,
+                                           const char         *problem)
+{
+  ShenbaoAttachment *attachment;
+
+  g_return_if_fail (SHENBAO_IS_APPLICATION (self));
+  g_return_if_fail (slot != NULL);
+
+  attachment = shenbao_attachment_new (slot, filename, NULL);
+  attachment->problem = g_strdup (problem);
+  put_attachment (self, attachment);
 }
 
 void

@@ -103,6 +103,12 @@ void                     shenbao_application_set_attachment   (ShenbaoApplicatio
                                                                const char         *slot,
                                                                const char         *filename,
                                                                GBytes             *data);
+/* An attachment the application file names but that could not be read,
+ * and why. */
+void                     shenbao_application_set_unread_attachment (ShenbaoApplication *self,
+                                                                    const char         *slot,
+                                                                    const char         *filename,
+                                                                    const char         *problem);
 void                     shenbao_application_remove_attachment (ShenbaoApplication *self,
                                                                 const char         *slot);
 

@@ -22,7 +22,11 @@ shenbao_attachment_new (const char *slot,
 ShenbaoAttachment *
 shenbao_attachment_copy (const ShenbaoAttachment *attachment)
 {
-  return shenbao_attachment_new (attachment->slot, attachment->filename, attachment->data);
+  ShenbaoAttachment *copy = shenbao_attachment_new (attachment->slot, attachment->filename,
+                                                    attachment->data);
+
+  copy->problem = g_strdup (attachment->problem);
+  return copy;
 }
 
 void
@@ -32,6 +36,7 @@ shenbao_attachment_free (ShenbaoAttachment *attachment)
     return;
   g_free (attachment->slot);
   g_free (attachment->filename);
+  g_free (attachment->problem);
   g_clear_pointer (&attachment->data, g_bytes_unref);
   g_free (attachment);
 }

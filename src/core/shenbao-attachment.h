@@ -9,12 +9,14 @@ G_BEGIN_DECLS
 
 /* A file attached to an upload slot. The bytes are kept (and stored), so a
  * moved or deleted original loses nothing. data is NULL when an application
- * file names an attachment that could not be read; the rules report it. */
+ * file names an attachment that could not be read; the rules report it, and
+ * problem says why (missing, a link, too large…), when it is known. */
 typedef struct
 {
   char   *slot;       /* the slot's name as in the application file: 个人照片 … */
   char   *filename;   /* the original file's name, for display */
   GBytes *data;
+  char   *problem;    /* why data is NULL, fit to show; NULL when not known */
 } ShenbaoAttachment;
 
 GType              shenbao_attachment_get_type (void) G_GNUC_CONST;

@@ -4,12 +4,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "shenbao-batch.h"
+#include "shenbao-limits.h"
 #include "shenbao-error.h"
 #include "shenbao-work-entry.h"
 
-/* The guide's form has room for a handful of entries; a column number far
- * beyond is a typo, not work history. */
-#define MAX_WORK_ENTRIES 20
 
 /* "work/2/from" → 2 and SHENBAO_WORK_FIELD_FROM. */
 static gboolean
@@ -21,7 +19,7 @@ parse_work_column (const char       *column,
   guint64 value;
 
   return g_strv_length (parts) == 3 && g_str_equal (parts[0], "work")
-         && g_ascii_string_to_unsigned (parts[1], 10, 1, MAX_WORK_ENTRIES, &value, NULL)
+         && g_ascii_string_to_unsigned (parts[1], 10, 1, SHENBAO_LIMIT_BATCH_WORK_ENTRIES, &value, NULL)
          && shenbao_work_field_from_name (parts[2], field)
          && (*number = (guint) value, TRUE);
 }
@@ -55,7 +53,7 @@ shenbao_batch_application_from_row (ShenbaoCatalogue    *catalogue,
                                     GError             **error)
 {
   g_autoptr(ShenbaoApplication) application = NULL;
-  ShenbaoWorkEntry *entries[MAX_WORK_ENTRIES + 1] = { NULL };
+  ShenbaoWorkEntry *entries[SHENBAO_LIMIT_BATCH_WORK_ENTRIES + 1] = { NULL };
   guint columns = g_strv_length (header);
   guint cells = g_strv_length (row->fields);
 
@@ -84,7 +82,7 @@ shenbao_batch_application_from_row (ShenbaoCatalogue    *catalogue,
           shenbao_work_entry_set (entries[number], work_field, value);
         }
     }
-  for (guint number = 1; number <= MAX_WORK_ENTRIES; number++)
+  for (guint number = 1; number <= SHENBAO_LIMIT_BATCH_WORK_ENTRIES; number++)
     if (entries[number] != NULL)
       {
         shenbao_application_append_work_entry (application, entries[number]);

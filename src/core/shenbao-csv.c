@@ -2,9 +2,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "shenbao-csv.h"
 #include "shenbao-error.h"
+#include "shenbao-limits.h"
+#include "shenbao-string-private.h"
 
 void
 shenbao_csv_row_free (ShenbaoCsvRow *row)
@@ -14,13 +17,19 @@ shenbao_csv_row_free (ShenbaoCsvRow *row)
 }
 
 /* UTF-8 as it is, else GB18030 (a superset of GBK and GB2312): the two
- * encodings a spreadsheet of Chinese names is saved in. */
+ * encodings a spreadsheet of Chinese names is saved in. A NUL byte is in
+ * neither kind of text; the reader would take it for the end and drop the
+ * rest in silence. The line of a fault is counted in the bytes, before
+ * decoding. */
 static char *
 decode (const char  *data,
         gsize        length,
         GError     **error)
 {
   g_autoptr(GError) convert_error = NULL;
+  const char *nul;
+  const char *end;
+  gsize bytes_read = 0;
   char *text;
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -28,13 +37,37 @@ decode (const char  *data,
       data += 3;
       length -= 3;
     }
-  if (g_utf8_validate_len (data, length, NULL))
+  nul = memchr (data, '\0', length);
+  if (nul != NULL)
+    {
+      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_PARSE,
+                   _("Line %u: a NUL byte; this is not a text file (save it as CSV again)"),
+                   shenbao_line_of_offset (data, (gsize) (nul - data)));
+      return NULL;
+    }
+  if (g_utf8_validate_len (data, length, &end))
     return g_strndup (data, length);
-  text = g_convert (data, (gssize) length, "UTF-8", "GB18030", NULL, NULL, &convert_error);
+  text = g_convert (data, (gssize) length, "UTF-8", "GB18030", &bytes_read, NULL, &convert_error);
   if (text == NULL)
     g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_PARSE,
-                 _("The CSV file is neither UTF-8 nor GB18030: %s"), convert_error->message);
+                 _("Line %u: the CSV file is neither UTF-8 (from line %u) nor GB18030: %s"),
+                 shenbao_line_of_offset (data, bytes_read),
+                 shenbao_line_of_offset (data, (gsize) (end - data)),
+                 convert_error->message);
   return text;
+}
+
+static gboolean
+check_field_length (gsize     length,
+                    guint     line,
+                    GError  **error)
+{
+  if (length <= SHENBAO_LIMIT_CSV_FIELD_BYTES)
+    return TRUE;
+  g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_TOO_LARGE,
+               _("Line %u: a field of more than %u KB; no name or address is that long"), line,
+               (guint) (SHENBAO_LIMIT_CSV_FIELD_BYTES / 1024));
+  return FALSE;
 }
 
 typedef struct
@@ -90,6 +123,8 @@ read_quoted (Reader  *reader,
           if (*reader->p == '\n')
             reader->line++;
           g_string_append_c (field, *reader->p++);
+          if (!check_field_length (field->len, start_line, error))
+            return NULL;
         }
     }
   if (*reader->p != ',' && *reader->p != '\0' && !at_line_end (reader->p))
@@ -102,12 +137,15 @@ read_quoted (Reader  *reader,
 }
 
 static char *
-read_plain (Reader *reader)
+read_plain (Reader  *reader,
+            GError **error)
 {
   const char *start = reader->p;
 
   while (*reader->p != ',' && *reader->p != '\0' && !at_line_end (reader->p))
     reader->p++;
+  if (!check_field_length ((gsize) (reader->p - start), reader->line, error))
+    return NULL;
   return g_strndup (start, reader->p - start);
 }
 
@@ -121,7 +159,7 @@ read_row (Reader  *reader,
   row->line = reader->line;
   for (;;)
     {
-      char *field = *reader->p == '"' ? read_quoted (reader, error) : read_plain (reader);
+      char *field = *reader->p == '"' ? read_quoted (reader, error) : read_plain (reader, error);
 
       if (field == NULL)
         return NULL;
@@ -172,6 +210,13 @@ shenbao_csv_append_field (GString    *line,
                           const char *value,
                           gboolean    last)
 {
+  g_autofree char *defused = NULL;
+
+  /* A spreadsheet runs a cell that starts with one of these as a formula
+   * (=HYPERLINK(…) in a candidate's name); OWASP's advice: an apostrophe
+   * before it makes it text. */
+  if (strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0')
+    value = defused = g_strconcat ("'", value, NULL);
   /* RFC 4180: a field with a quote, comma or line break is quoted, its
    * quotes doubled. */
   if (strpbrk (value, "\",\r\n") != NULL)

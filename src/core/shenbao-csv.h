@@ -20,13 +20,17 @@ void       shenbao_csv_row_free     (ShenbaoCsvRow *row);
  * as Excel saves "CSV" on a Chinese Windows. Blank lines are skipped. Rows
  * are returned as they are, ragged or not (the caller knows how many fields
  * it wants). Fails with SHENBAO_ERROR_PARSE naming the line for a quote left
- * open or text after a closing quote. */
+ * open, text after a closing quote, a NUL byte or text in neither encoding,
+ * and with SHENBAO_ERROR_TOO_LARGE for a field beyond
+ * SHENBAO_LIMIT_CSV_FIELD_BYTES. */
 GPtrArray *shenbao_csv_read         (const char    *data,
                                      gsize          length,
                                      GError       **error);
 
 /* Appends one field to a CSV line being written, quoted when it must be,
- * followed by a comma or, for the last field, CRLF. */
+ * followed by a comma or, for the last field, CRLF. A value a spreadsheet
+ * would run as a formula (a leading =, +, -, @, tab or CR) gets an
+ * apostrophe before it. */
 void       shenbao_csv_append_field (GString       *line,
                                      const char    *value,
                                      gboolean       last);

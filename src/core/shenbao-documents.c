@@ -7,6 +7,7 @@
 
 #include "shenbao-documents-private.h"
 #include "shenbao-error.h"
+#include "shenbao-file.h"
 #include "shenbao-form-values.h"
 
 static const char * const document_names[SHENBAO_N_DOCUMENTS] = {
@@ -318,17 +319,8 @@ shenbao_document_render_to_file (ShenbaoDocument      document,
                                  GError             **error)
 {
   g_autoptr(GBytes) bytes = shenbao_document_render (document, application, catalogue, warnings, error);
-  g_autoptr(GError) local_error = NULL;
 
-  if (bytes == NULL)
-    return FALSE;
-  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &local_error))
-    {
-      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_IO, _("Could not write “%s”: %s"), path,
-                   local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return bytes != NULL && shenbao_file_replace (path, bytes, error);
 }
 
 gboolean

@@ -6,12 +6,15 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "shenbao-csv.h"
 #include "shenbao-document-check.h"
 #include "shenbao-documents.h"
 #include "shenbao-error.h"
 #include "shenbao-export.h"
+#include "shenbao-file.h"
+#include "shenbao-limits.h"
 #include "shenbao-finding.h"
 #include "shenbao-image.h"
 #include "shenbao-photo.h"
@@ -189,9 +192,12 @@ export_attachment (const ShenbaoAttachment *attachment,
 
   if (slot == NULL || attachment->data == NULL)
     {
-      message = g_strdup_printf (slot == NULL ? _("%s: not an upload slot of the catalogue")
-                                              : _("%s: the attached file could not be read"),
-                                 attachment->slot);
+      if (slot != NULL && attachment->problem != NULL)
+        message = g_strdup_printf ("%s: %s", attachment->slot, attachment->problem);
+      else
+        message = g_strdup_printf (slot == NULL ? _("%s: not an upload slot of the catalogue")
+                                                : _("%s: the attached file could not be read"),
+                                   attachment->slot);
       add_problem (problems, attachment->slot, "export.unreadable", message);
       manifest_add (manifest, NULL, attachment->slot, NULL, NULL);
       return;
@@ -306,29 +312,76 @@ io_failed (GError    **error,
   return FALSE;
 }
 
+/* The files the manifest of a package written before names: with --force,
+ * those the new package does not hold are removed, so that a slot emptied
+ * since does not leave its old picture to be uploaded. Only plain names in
+ * the folder itself, and unlink() removes a link, never what it points to. */
+static void
+remove_stale_files (GPtrArray  *files,
+                    const char *folder)
+{
+  g_autoptr(GBytes) old = shenbao_file_read_inside (folder, "manifest.csv", SHENBAO_LIMIT_CSV_BYTES, NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *data;
+  gsize length;
+
+  if (old == NULL)
+    return;
+  data = g_bytes_get_data (old, &length);
+  rows = shenbao_csv_read (data, length, NULL);
+  for (guint i = 1; rows != NULL && i < rows->len; i++)
+    {
+      const char *name = ((ShenbaoCsvRow *) g_ptr_array_index (rows, i))->fields[0];
+      g_autofree char *path = NULL;
+      gboolean kept = FALSE;
+
+      if (name == NULL || *name == '\0' || strchr (name, '/') != NULL || g_str_equal (name, ".")
+          || g_str_equal (name, ".."))
+        continue;
+      for (guint j = 0; j < files->len && !kept; j++)
+        kept = g_str_equal (((PackageFile *) g_ptr_array_index (files, j))->name, name);
+      path = g_build_filename (folder, name, NULL);
+      if (!kept)
+        g_unlink (path);
+    }
+}
+
+static gboolean
+check_target (const char  *target,
+              gboolean     force,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (target);
+  GStatBuf status;
+
+  /* lstat: a link, dangling or not, is something that exists. */
+  if (g_lstat (target, &status) != 0)
+    return TRUE;
+  if (!force)
+    {
+      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_EXISTS,
+                   _("“%s” exists already: remove it or export with --force"), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_folder (GPtrArray   *files,
               const char  *folder,
               gboolean     force,
               GError     **error)
 {
-  if (g_file_test (folder, G_FILE_TEST_EXISTS) && !force)
-    {
-      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_EXISTS,
-                   _("“%s” exists already: remove it or export with --force"), folder);
-      return FALSE;
-    }
-  if (g_mkdir_with_parents (folder, 0755) != 0)
-    return io_failed (error, folder, errno);
+  if (!check_target (folder, force, error) || !shenbao_file_make_folder (folder, error))
+    return FALSE;
+  remove_stale_files (files, folder);
   for (guint i = 0; i < files->len; i++)
     {
       const PackageFile *file = g_ptr_array_index (files, i);
       g_autofree char *path = g_build_filename (folder, file->name, NULL);
-      gsize size;
-      const char *data = g_bytes_get_data (file->data, &size);
 
-      if (!g_file_set_contents (path, data, (gssize) size, NULL))
-        return io_failed (error, path, errno);
+      if (!shenbao_file_replace (path, file->data, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -343,6 +396,18 @@ archive_failed (struct archive  *archive,
   return FALSE;
 }
 
+static la_ssize_t
+append_to_buffer (struct archive *archive,
+                  void           *buffer,
+                  const void     *data,
+                  size_t          size)
+{
+  g_byte_array_append (buffer, data, (guint) size);
+  return (la_ssize_t) size;
+}
+
+/* The archive is made in memory (its files are there already) and written
+ * as one file through shenbao_file_replace(). */
 static gboolean
 write_zip (GPtrArray   *files,
            const char  *name,
@@ -350,21 +415,20 @@ write_zip (GPtrArray   *files,
            gboolean     force,
            GError     **error)
 {
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autoptr(GBytes) zip = NULL;
   struct archive *archive;
   gboolean ok = TRUE;
 
-  if (g_file_test (zip_path, G_FILE_TEST_EXISTS) && !force)
-    {
-      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_EXISTS,
-                   _("“%s” exists already: remove it or export with --force"), zip_path);
-      return FALSE;
-    }
+  if (!check_target (zip_path, force, error))
+    return FALSE;
   archive = archive_write_new ();
   /* The UTF-8 flag (bit 11) makes Windows and macOS read the Chinese names
    * as UTF-8 instead of the code page of the day. */
   if (archive_write_set_format_zip (archive) != ARCHIVE_OK
       || archive_write_set_options (archive, "hdrcharset=UTF-8") != ARCHIVE_OK
-      || archive_write_open_filename (archive, zip_path) != ARCHIVE_OK)
+      || archive_write_set_bytes_in_last_block (archive, 1) != ARCHIVE_OK
+      || archive_write_open (archive, buffer, NULL, append_to_buffer, NULL) != ARCHIVE_OK)
     ok = archive_failed (archive, zip_path, error);
   for (guint i = 0; ok && i < files->len; i++)
     {
@@ -387,7 +451,10 @@ write_zip (GPtrArray   *files,
   if (ok && archive_write_close (archive) != ARCHIVE_OK)
     ok = archive_failed (archive, zip_path, error);
   archive_write_free (archive);
-  return ok;
+  if (!ok)
+    return FALSE;
+  zip = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  return shenbao_file_replace (zip_path, zip, error);
 }
 
 gboolean

@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
 #include "shenbao-error.h"
+#include "shenbao-file.h"
 #include "shenbao-image-private.h"
 
 static gboolean
@@ -88,37 +87,7 @@ GBytes *
 shenbao_image_read_file (const char *path,
                          GError    **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *display = g_filename_display_name (path);
-  g_autofree char *contents = NULL;
-  g_autofree char *file_size = NULL;
-  GStatBuf status;
-  gsize length;
-
-  if (g_stat (path, &status) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, SHENBAO_ERROR,
-                   saved_errno == ENOENT ? SHENBAO_ERROR_NOT_FOUND : SHENBAO_ERROR_IO,
-                   _("Cannot read “%s”: %s"), display, g_strerror (saved_errno));
-      return NULL;
-    }
-  if (S_ISREG (status.st_mode) && status.st_size > SHENBAO_IMAGE_MAX_FILE_BYTES)
-    {
-      file_size = g_format_size ((guint64) status.st_size);
-      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_TOO_LARGE,
-                   _("“%s” is %s, far larger than any photo or scan needs to be."), display,
-                   file_size);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_IO, _("Cannot read “%s”: %s"), display,
-                   local_error->message);
-      return NULL;
-    }
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
+  return shenbao_file_read (path, SHENBAO_IMAGE_MAX_FILE_BYTES, error);
 }
 
 static guint32

@@ -3,6 +3,8 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
+#include "shenbao-limits.h"
+
 G_BEGIN_DECLS
 
 /* What a file is by its first bytes, whatever its name says. */
@@ -20,8 +22,7 @@ typedef enum
   SHENBAO_IMAGE_FORMAT_PDF,
 } ShenbaoImageFormat;
 
-/* A phone photo is a few megabytes; a file far beyond that is not an upload. */
-#define SHENBAO_IMAGE_MAX_FILE_BYTES (64 * 1024 * 1024)
+#define SHENBAO_IMAGE_MAX_FILE_BYTES SHENBAO_LIMIT_ATTACHMENT_BYTES
 
 /* 100 megapixels is twice a 50-megapixel phone sensor's full output. A header
  * claiming more is refused before any pixel is allocated: a 7 KB JPEG can
@@ -53,7 +54,8 @@ ShenbaoImageFormat shenbao_image_sniff                 (const guint8           *
 /* The format's usual name ("PNG", "HEIC"); NULL for an unknown format. */
 const char        *shenbao_image_format_to_string      (ShenbaoImageFormat      format);
 
-/* Reads a whole file, refusing one beyond SHENBAO_IMAGE_MAX_FILE_BYTES. */
+/* Reads a whole regular file, refusing one beyond SHENBAO_IMAGE_MAX_FILE_BYTES
+ * (see shenbao_file_read()). */
 GBytes            *shenbao_image_read_file             (const char             *path,
                                                         GError                **error);
 

@@ -11,6 +11,7 @@
 
 #include "shenbao-error.h"
 #include "shenbao-image-private.h"
+#include "shenbao-limits.h"
 
 /* JPEG markers (ITU T.81 table B.1). */
 enum
@@ -31,10 +32,6 @@ enum
   MARKER_COM = 0xFE,
   MARKER_TEM = 0x01,
 };
-
-/* libjpeg decodes a progressive file scan by scan; thousands of tiny scans
- * make a small file take minutes. Real encoders write about ten. */
-#define MAX_SCANS 500
 
 /* libjpeg keeps a progressive image's coefficients in memory: 6 bytes a
  * pixel at 4:4:4, so this lets through every image under the pixel limit
@@ -170,11 +167,13 @@ set_truncated_error (GError **error)
  * progressive file. gdk-pixbuf and libjpeg both decode a truncated file
  * without an error, filling the rest with grey. */
 static gboolean
-find_end_of_image (const guint8 *data,
-                   gsize         size,
-                   gsize         pos,
-                   GError      **error)
+find_end_of_image (const guint8           *data,
+                   gsize                   size,
+                   gsize                   pos,
+                   const ShenbaoImageInfo *info,
+                   GError                **error)
 {
+  gint64 pixels = (gint64) info->width * info->height;
   int scans = 1;
 
   while (pos < size)
@@ -202,12 +201,15 @@ find_end_of_image (const guint8 *data,
       length = read_u16_be (data + pos + 1);
       if (length < 2)
         break;
-      if (marker == MARKER_SOS && ++scans > MAX_SCANS)
+      /* Each scan is a pass over the whole image: bounded by the count and
+       * by the work, before libjpeg starts. */
+      if (marker == MARKER_SOS
+          && (++scans > SHENBAO_LIMIT_JPEG_SCANS || scans * pixels > SHENBAO_LIMIT_JPEG_SCAN_PIXELS))
         {
           g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_CORRUPT,
-                       _("The JPEG file has more than %d scans: it is damaged or made to "
-                         "stall the decoder."),
-                       MAX_SCANS);
+                       _("The JPEG file has %d scans or more over %d × %d pixels, far more "
+                         "than any camera writes: it is damaged or made to stall the decoder."),
+                       scans, info->width, info->height);
           return FALSE;
         }
       pos += 1 + length;
@@ -258,7 +260,7 @@ shenbao_jpeg_read_header (const guint8     *data,
                                _("The JPEG file gives no valid picture size: it is damaged."));
           return FALSE;
         }
-      return find_end_of_image (data, size, pos, error);
+      return find_end_of_image (data, size, pos, info, error);
     }
   set_truncated_error (error);
   return FALSE;

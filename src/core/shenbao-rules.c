@@ -790,9 +790,11 @@ check_materials (Check *check,
       if (attachment == NULL)
         shenbao_findings_add (check->findings, complete ? SHENBAO_SEVERITY_ERROR : SHENBAO_SEVERITY_WARNING,
                               field, "attachment.missing", _("%s: not yet attached"), slot->name);
+      else if (attachment->data == NULL && attachment->problem != NULL)
+        error_at (check, field, "attachment.unreadable", _("%s: the file “%s” could not be read: %s"),
+                  slot->name, attachment->filename, attachment->problem);
       else if (attachment->data == NULL)
-        error_at (check, field, "attachment.unreadable",
-                  _("%s: the file “%s” could not be read (missing, or larger than 64 MB)"),
+        error_at (check, field, "attachment.unreadable", _("%s: the file “%s” could not be read"),
                   slot->name, attachment->filename);
     }
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "shenbao-application-file.h"
@@ -377,6 +378,7 @@ create_file (ShenbaoStore  *self,
              GError       **error)
 {
   g_autofree char *folder = g_path_get_dirname (self->path);
+  GStatBuf status;
   int fd, saved_errno;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
@@ -389,6 +391,23 @@ create_file (ShenbaoStore  *self,
                    _("Cannot create the folder “%s” for the database: %s."),
                    display, g_strerror (saved_errno));
       return FALSE;
+    }
+  /* SQLite would wait forever to open a FIFO, and read a device as if it
+   * were a file: only a regular file is a database. The name is looked at,
+   * not opened: closing a descriptor of a database file releases every POSIX
+   * lock this process holds on it, another connection's included. */
+  if (g_stat (self->path, &status) == 0)
+    {
+      if (!S_ISREG (status.st_mode))
+        {
+          g_autofree char *display = g_filename_display_name (self->path);
+
+          g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_STORE,
+                       _("“%s” is not a regular file (a device or a FIFO) and cannot be a "
+                         "database. It was left as it is."), display);
+          return FALSE;
+        }
+      return TRUE;
     }
   fd = g_open (self->path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   saved_errno = errno;
@@ -449,10 +468,17 @@ migrate (ShenbaoStore  *self,
           rollback (self);
           return FALSE;
         }
-      if (version >= SCHEMA_VERSION)
+      if (version == SCHEMA_VERSION)
         {
           rollback (self);
           return TRUE;
+        }
+      /* Changed by another program since it was identified. */
+      if (version < 0 || version > SCHEMA_VERSION)
+        {
+          rollback (self);
+          set_database_error (self, NULL, SQLITE_CORRUPT, error);
+          return FALSE;
         }
       set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
       if (!exec (self, migrations[version], error) || !exec (self, set_version, error)
@@ -511,6 +537,14 @@ open_database (ShenbaoStore  *self,
     {
       g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_STORE,
                    _("“%s” is not a Shenbao database. It was left as it is."), display);
+      return FALSE;
+    }
+  if (version < 0)
+    {
+      g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_STORE,
+                   _("The database “%s” gives a format (%d) that no version of Shenbao writes. "
+                     "It was left as it is."),
+                   display, version);
       return FALSE;
     }
   if (version > SCHEMA_VERSION)
@@ -1734,6 +1768,34 @@ shenbao_store_add_mailing (ShenbaoStore  *self,
 
 /* Application files. */
 
+/* An import takes the whole application or nothing: one that silently
+ * lost its photo would look complete until the upload. */
+static gboolean
+check_attachments_read (ShenbaoApplication  *application,
+                        const char          *path,
+                        GError             **error)
+{
+  GPtrArray *attachments = shenbao_application_get_attachments (application);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autofree char *display = g_filename_display_name (path);
+
+  for (guint i = 0; i < attachments->len; i++)
+    {
+      const ShenbaoAttachment *attachment = g_ptr_array_index (attachments, i);
+
+      if (attachment->data != NULL)
+        continue;
+      g_string_append_printf (problems, "\n%s: %s", attachment->slot,
+                              attachment->problem != NULL ? attachment->problem : _("not read"));
+    }
+  if (problems->len == 0)
+    return TRUE;
+  g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_INVALID_INPUT,
+               _("%s was not imported: some attachments could not be read%s"), display,
+               problems->str);
+  return FALSE;
+}
+
 gint64
 shenbao_store_import (ShenbaoStore  *self,
                       const char    *path,
@@ -1744,7 +1806,7 @@ shenbao_store_import (ShenbaoStore  *self,
   g_return_val_if_fail (SHENBAO_IS_STORE (self), 0);
 
   application = shenbao_application_file_load (path, error);
-  if (application == NULL)
+  if (application == NULL || !check_attachments_read (application, path, error))
     return 0;
   /* An id in the file would be another store's. */
   shenbao_application_set_id (application, 0);

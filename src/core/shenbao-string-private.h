@@ -20,4 +20,18 @@ shenbao_set_string (char       **slot,
   return TRUE;
 }
 
+/* The 1-based line of a byte of text, for messages. The byte of a line feed
+ * is never part of another character in UTF-8 or GB18030. */
+static inline guint
+shenbao_line_of_offset (const char *data,
+                        gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      line++;
+  return line;
+}
+
 G_END_DECLS

@@ -7,12 +7,12 @@
 #include <string.h>
 
 #include "shenbao-error.h"
+#include "shenbao-file.h"
+#include "shenbao-limits.h"
+#include "shenbao-string-private.h"
 #include "shenbao-paths.h"
 #include "shenbao-xml.h"
 
-/* No application file or catalogue needs more; a larger file is refused before
- * libxml2 sees it (a 100 MB text node is a hostile input, not a candidate). */
-#define MAX_XML_BYTES (16 * 1024 * 1024)
 
 /* libxml2 2.12 made the structured error callbacks take a const pointer. */
 #if LIBXML_VERSION >= 21200
@@ -47,18 +47,6 @@ ensure_hardened (void)
     }
 }
 
-static int
-line_of_offset (const char *data,
-                gsize       offset)
-{
-  int line = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      line++;
-  return line;
-}
-
 /* A document type declaration is where entities (billion laughs, external
  * files, network URLs) come from; Shenbao's files never have one, so it is
  * refused before parsing rather than tamed while parsing. */
@@ -77,9 +65,97 @@ refuse_doctype (const char  *data,
         g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_PARSE,
                      _("%s, line %d: a document type declaration (DOCTYPE) is not allowed; "
                        "the file may be hostile and was not read"),
-                     description, line_of_offset (data, i));
+                     description, (int) shenbao_line_of_offset (data, i));
         return FALSE;
       }
+  return TRUE;
+}
+
+/* libxml2 compares each attribute of an element with all before it, so the
+ * count is bounded before parsing: in a start tag, an '=' outside quotes is
+ * an attribute. Comments, processing instructions and CDATA are skipped
+ * (the DOCTYPE is refused already). Text is not a tag, whatever it holds. */
+static gboolean
+refuse_many_attributes (const char  *data,
+                        gsize        length,
+                        const char  *description,
+                        GError     **error)
+{
+  gsize i = 0;
+
+  while (i < length)
+    {
+      const char *tag = memchr (data + i, '<', length - i);
+      const char *end;
+      char quote = '\0';
+      int attributes = 0;
+      gsize start;
+
+      if (tag == NULL)
+        return TRUE;
+      start = (gsize) (tag - data);
+      if (start + 1 < length && (data[start + 1] == '!' || data[start + 1] == '?'))
+        {
+          const char *close = data[start + 1] == '?' ? "?>"
+                              : start + 2 < length && data[start + 2] == '[' ? "]]>" : "-->";
+          const char *found = g_strstr_len (data + start + 2, (gssize) (length - start - 2), close);
+
+          if (found == NULL)
+            return TRUE;
+          i = (gsize) (found - data) + strlen (close);
+          continue;
+        }
+      for (end = tag + 1; end < data + length && (quote != '\0' || *end != '>'); end++)
+        {
+          if (quote != '\0')
+            quote = *end == quote ? '\0' : quote;
+          else if (*end == '"' || *end == '\'')
+            quote = *end;
+          else if (*end == '=' && ++attributes > SHENBAO_LIMIT_XML_ATTRIBUTES)
+            {
+              g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_TOO_LARGE,
+                           _("%s, line %d: an element with more than %d attributes; the file "
+                             "may be hostile and was not read"),
+                           description, (int) shenbao_line_of_offset (data, start),
+                           SHENBAO_LIMIT_XML_ATTRIBUTES);
+              return FALSE;
+            }
+        }
+      i = (gsize) (end - data) + 1;
+    }
+  return TRUE;
+}
+
+/* The validator's work grows faster than the count of elements. */
+static gboolean
+refuse_many_elements (xmlDoc      *doc,
+                      const char  *description,
+                      GError     **error)
+{
+  xmlNode *node = xmlDocGetRootElement (doc);
+  guint count = 0;
+
+  /* Depth first, without recursion (a deep document must not exhaust the
+   * stack). */
+  while (node != NULL)
+    {
+      if (node->type == XML_ELEMENT_NODE && ++count > SHENBAO_LIMIT_XML_ELEMENTS)
+        {
+          g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_TOO_LARGE,
+                       _("%s, line %d: more than %d elements; the file may be hostile and "
+                         "was not read"),
+                       description, node->line, SHENBAO_LIMIT_XML_ELEMENTS);
+          return FALSE;
+        }
+      if (node->children != NULL && node->type == XML_ELEMENT_NODE)
+        node = node->children;
+      else
+        {
+          while (node != NULL && node->next == NULL)
+            node = node->parent != NULL && node->parent->type == XML_ELEMENT_NODE ? node->parent : NULL;
+          node = node != NULL ? node->next : NULL;
+        }
+    }
   return TRUE;
 }
 
@@ -181,14 +257,15 @@ shenbao_xml_parse (const char  *data,
 
   ensure_hardened ();
 
-  if (length > MAX_XML_BYTES)
+  if (length > SHENBAO_LIMIT_XML_BYTES)
     {
       g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_TOO_LARGE,
                    _("%s is %u MB, too large for this kind of file"),
                    description, (guint) (length / (1024 * 1024)));
       return NULL;
     }
-  if (!refuse_doctype (data, length, description, error))
+  if (!refuse_doctype (data, length, description, error)
+      || !refuse_many_attributes (data, length, description, error))
     return NULL;
 
   context = xmlNewParserCtxt ();
@@ -209,6 +286,8 @@ shenbao_xml_parse (const char  *data,
     }
   xmlFreeParserCtxt (context);
 
+  if (!refuse_many_elements (doc, description, error))
+    return NULL;
   if (schema_name != NULL && !validate (doc, description, schema_name, error))
     return NULL;
   return g_steal_pointer (&doc);
@@ -219,20 +298,15 @@ shenbao_xml_parse_file (const char  *path,
                         const char  *schema_name,
                         GError     **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *description = g_filename_display_basename (path);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) contents = shenbao_file_read (path, SHENBAO_LIMIT_XML_BYTES, error);
+  const char *data;
   gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, SHENBAO_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? SHENBAO_ERROR_NOT_FOUND : SHENBAO_ERROR_IO,
-                   "%s", local_error->message);
-      return NULL;
-    }
-  return shenbao_xml_parse (contents, length, description, schema_name, error);
+  if (contents == NULL)
+    return NULL;
+  data = g_bytes_get_data (contents, &length);
+  return shenbao_xml_parse (data, length, description, schema_name, error);
 }
 
 gboolean

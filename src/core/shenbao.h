@@ -30,5 +30,7 @@
 #include "shenbao-csv.h"
 #include "shenbao-export.h"
 #include "shenbao-batch.h"
+#include "shenbao-file.h"
+#include "shenbao-limits.h"
 #include "shenbao-async.h"
 #include "shenbao-choices.h"
