@@ -6,7 +6,7 @@
 #include "shenbao.h"
 #include "shenbao-cli.h"
 
-/* The commands on the stored applications (SPEC §8, §9): list, import,
+/* The commands on the stored applications: list, import,
  * export-app and status. Each takes --db; without it the database is
  * $SHENBAO_DB, else the user's own. */
 

@@ -354,7 +354,7 @@ shenbao_application_file_to_data (ShenbaoApplication *application,
   xmlSetNs (root, xmlNewNs (root, (const xmlChar *) SHENBAO_APPLICATION_NAMESPACE, NULL));
   xmlSetProp (root, (const xmlChar *) "version", (const xmlChar *) "1");
 
-  /* SPEC §11's order: the work history stands between the person and the
+  /* The schema's order (data/application.rng): the work history stands between the person and the
    * certificate. */
   for (ShenbaoField field = 0; field <= SHENBAO_FIELD_PERSON_IDENTITY; field++)
     write_field (application, root, field);

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* The application file of SPEC §11: UTF-8 XML in the namespace
+/* The application file: UTF-8 XML in the namespace
  * urn:shenbao:application:1, validated against data/application.rng, with the
  * attachments in files beside it. The reader refuses hostile XML (no network,
  * no external entities, no entity expansion); each refusal names the line. */

@@ -38,7 +38,7 @@ typedef struct
   gboolean    attribute;
 } FieldInfo;
 
-/* SPEC §11: where each field stands in the application file. */
+/* Where each field stands in the application file (data/application.rng). */
 static const FieldInfo fields[SHENBAO_N_FIELDS] = {
   [SHENBAO_FIELD_OCCUPATION] = { "occupation", "occupation", NULL, "occupation", FALSE },
   [SHENBAO_FIELD_LEVEL] = { "level", "level", NULL, "level", FALSE },

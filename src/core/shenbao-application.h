@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ShenbaoApplication, shenbao_application, SHENBAO, APPLICATION, GObject)
 
-/* The fields of one application (SPEC §3, §11). Values are strings as typed,
+/* The fields of one application, the portal's and the forms'. Values are strings as typed,
  * the enumerated ones in the guide's Chinese words; an empty field is unset.
  * Each field is also a string property named as in shenbao_field_property(),
  * for GUI bindings and change notification. */

@@ -196,7 +196,7 @@ add_pages (ShenbaoDocumentContext *context,
   switch (document)
     {
     case SHENBAO_DOCUMENT_PRINT_PACKAGE:
-      /* SPEC §6: the checklist, the form twice (一式两份, 说明 7), the
+      /* Print order: the checklist, the form twice (一式两份, 说明 7), the
        * condition's letter, then the fill-in guide, each starting a new
        * sheet when printed double-sided. */
       shenbao_checklist_add_pages (context);

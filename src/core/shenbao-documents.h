@@ -6,8 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* The PDFs the candidate prints, handwrites, photographs and mails (SPEC §6),
- * with their file names (SPEC §11). The blank forms hold none of the
+/* The PDFs the candidate prints, handwrites, photographs and mails, with
+ * their file names. The blank forms hold none of the
  * candidate's data: the guide demands handwriting; the fill-in guide shows
  * what to write. */
 typedef enum

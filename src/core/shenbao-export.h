@@ -18,14 +18,14 @@ typedef enum
  * at most 64 characters). */
 char     *shenbao_export_get_name (ShenbaoApplication *application);
 
-/* Writes the upload package (SPEC §7, §11) into out_dir: a folder (or with
+/* Writes the upload package (guide §三.6) into out_dir: a folder (or with
  * SHENBAO_EXPORT_ZIP a zip archive) named after shenbao_export_get_name()
  * holding one clean JPEG per filled upload slot named after the slot, the
  * print package as print-package.pdf, and a manifest (清单.txt and
  * manifest.csv). What is missing or fails a check is written down in the
  * manifest and added to problems (ShenbaoFinding, may be NULL); the package
  * still holds what could be written. max_bytes limits every image but the
- * photo, whose window SPEC §7 fixes. path (may be NULL) receives what was
+ * photo, whose 40–80 KB window the guide fixes. path (may be NULL) receives what was
  * written. Fails when the package exists (without SHENBAO_EXPORT_FORCE) or
  * cannot be written. */
 gboolean  shenbao_export_write    (ShenbaoApplication *application,

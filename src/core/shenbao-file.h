@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* SPEC §7: files are read only where the application says and written so
+/* Files are read only where the application says and written so
  * that a failure leaves the old copy whole. Every file Shenbao reads from a
  * user's folder or writes into one goes through these. */
 

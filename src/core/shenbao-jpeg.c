@@ -117,7 +117,8 @@ is_progressive_marker (guint8 marker)
   return marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE;
 }
 
-/* What the export leaves out (SPEC §7): every application segment but the
+/* What the export leaves out (the portal wants clean files, and a photo
+ * must not carry where it was taken): every application segment but the
  * JFIF header and Adobe's, which tell the decoder the colour transform,
  * and comments. EXIF (camera, GPS, thumbnail), XMP, IPTC, ICC, maker data. */
 static gboolean

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* Every bound on what an input may cost (SPEC §10: a file of a few hundred
+/* Every bound on what an input may cost (a file of a few hundred
  * KB costs at most a second or two of CPU and a few hundred MB), in one
  * place, each with its reason. A limit is a count or a size checked before
  * the work it bounds, never a clock. */
