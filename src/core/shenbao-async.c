@@ -11,33 +11,40 @@
 #include "shenbao-finding.h"
 #include "shenbao-image.h"
 
-/* Every job's task: no source object (the caller's widget may be gone by the
- * time the worker ends: it cancels instead), and a cancel that returns at
- * once, the worker's late answer being ignored by GTask. */
-static GTask *
-job_task (gpointer            job,
-          GDestroyNotify      job_free,
-          gpointer            source_tag,
-          GCancellable       *cancellable,
-          GAsyncReadyCallback callback,
-          gpointer            user_data)
+/* Runs thread in a worker with job as the task's data. No source object
+ * (the caller's widget may be gone by the time the worker ends: it cancels
+ * instead), and a cancel returns at once, the worker's late answer being
+ * ignored by GTask. */
+static void
+run_job (gpointer            job,
+         GDestroyNotify      job_free,
+         gpointer            source_tag,
+         GTaskThreadFunc     thread,
+         GCancellable       *cancellable,
+         GAsyncReadyCallback callback,
+         gpointer            user_data)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, job_free);
   g_task_set_return_on_cancel (task, TRUE);
-  return task;
+  g_task_run_in_thread (task, thread);
 }
 
+/* What the worker returned, with its job for the rest of the answer; NULL
+ * (with the error) when it failed or was cancelled. */
 static gpointer
-job_of (GAsyncResult *result,
-        gpointer      source_tag)
+finish_job (GAsyncResult *result,
+            gpointer      source_tag,
+            gpointer     *job,
+            GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
 
-  return g_task_get_task_data (G_TASK (result));
+  *job = g_task_get_task_data (G_TASK (result));
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* —— documents and the upload package —— */
@@ -92,7 +99,7 @@ render_in_thread (GTask        *task,
   if (!rendered)
     g_task_return_error (task, error);
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, g_ptr_array_ref (job->messages), (GDestroyNotify) g_ptr_array_unref);
 }
 
 void
@@ -103,7 +110,6 @@ shenbao_document_render_async (ShenbaoDocument     document,
                                GAsyncReadyCallback callback,
                                gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
   WriteJob *job;
 
   g_return_if_fail (document <= SHENBAO_N_DOCUMENTS);
@@ -112,9 +118,8 @@ shenbao_document_render_async (ShenbaoDocument     document,
 
   job = write_job_new (application, path, g_ptr_array_new_with_free_func (g_free));
   job->document = document;
-  task = job_task (job, (GDestroyNotify) write_job_free, shenbao_document_render_async,
-                   cancellable, callback, user_data);
-  g_task_run_in_thread (task, render_in_thread);
+  run_job (job, (GDestroyNotify) write_job_free, shenbao_document_render_async, render_in_thread,
+           cancellable, callback, user_data);
 }
 
 gboolean
@@ -122,12 +127,13 @@ shenbao_document_render_finish (GAsyncResult *result,
                                 GPtrArray   **warnings,
                                 GError      **error)
 {
-  WriteJob *job = job_of (result, shenbao_document_render_async);
+  WriteJob *job;
+  g_autoptr(GPtrArray) messages = finish_job (result, shenbao_document_render_async, (gpointer *) &job, error);
 
-  if (job == NULL || !g_task_propagate_boolean (G_TASK (result), error))
+  if (messages == NULL)
     return FALSE;
   if (warnings != NULL)
-    *warnings = g_ptr_array_ref (job->messages);
+    *warnings = g_steal_pointer (&messages);
   return TRUE;
 }
 
@@ -159,7 +165,6 @@ shenbao_export_write_async (ShenbaoApplication *application,
                             GAsyncReadyCallback callback,
                             gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
   WriteJob *job;
 
   g_return_if_fail (SHENBAO_IS_APPLICATION (application));
@@ -168,9 +173,8 @@ shenbao_export_write_async (ShenbaoApplication *application,
   job = write_job_new (application, out_dir, shenbao_findings_new ());
   job->flags = flags;
   job->max_bytes = max_bytes;
-  task = job_task (job, (GDestroyNotify) write_job_free, shenbao_export_write_async,
-                   cancellable, callback, user_data);
-  g_task_run_in_thread (task, export_in_thread);
+  run_job (job, (GDestroyNotify) write_job_free, shenbao_export_write_async, export_in_thread,
+           cancellable, callback, user_data);
 }
 
 char *
@@ -178,10 +182,10 @@ shenbao_export_write_finish (GAsyncResult *result,
                              GPtrArray   **problems,
                              GError      **error)
 {
-  WriteJob *job = job_of (result, shenbao_export_write_async);
-  char *written;
+  WriteJob *job;
+  char *written = finish_job (result, shenbao_export_write_async, (gpointer *) &job, error);
 
-  if (job == NULL || (written = g_task_propagate_pointer (G_TASK (result), error)) == NULL)
+  if (written == NULL)
     return NULL;
   if (problems != NULL)
     *problems = g_ptr_array_ref (job->messages);
@@ -233,7 +237,6 @@ shenbao_photo_fix_async (GBytes                 *data,
                          GAsyncReadyCallback     callback,
                          gpointer                user_data)
 {
-  g_autoptr(GTask) task = NULL;
   FixJob *job;
 
   g_return_if_fail (data != NULL);
@@ -243,9 +246,8 @@ shenbao_photo_fix_async (GBytes                 *data,
   job->has_crop = crop != NULL;
   if (crop != NULL)
     job->crop = *crop;
-  task = job_task (job, (GDestroyNotify) fix_job_free, shenbao_photo_fix_async,
-                   cancellable, callback, user_data);
-  g_task_run_in_thread (task, fix_in_thread);
+  run_job (job, (GDestroyNotify) fix_job_free, shenbao_photo_fix_async, fix_in_thread,
+           cancellable, callback, user_data);
 }
 
 GBytes *
@@ -254,10 +256,10 @@ shenbao_photo_fix_finish (GAsyncResult          *result,
                           GPtrArray            **checks,
                           GError               **error)
 {
-  FixJob *job = job_of (result, shenbao_photo_fix_async);
-  GBytes *fixed;
+  FixJob *job;
+  GBytes *fixed = finish_job (result, shenbao_photo_fix_async, (gpointer *) &job, error);
 
-  if (job == NULL || (fixed = g_task_propagate_pointer (G_TASK (result), error)) == NULL)
+  if (fixed == NULL)
     return NULL;
   if (report != NULL)
     *report = job->report;
@@ -331,7 +333,6 @@ shenbao_slot_check_async (ShenbaoCatalogue   *catalogue,
                           GAsyncReadyCallback callback,
                           gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
   CheckJob *job;
 
   g_return_if_fail (SHENBAO_IS_CATALOGUE (catalogue));
@@ -344,9 +345,8 @@ shenbao_slot_check_async (ShenbaoCatalogue   *catalogue,
   job->slot = g_strdup (slot);
   job->data = g_bytes_ref (data);
   job->thumbnail_size = thumbnail_size;
-  task = job_task (job, (GDestroyNotify) check_job_free, shenbao_slot_check_async,
-                   cancellable, callback, user_data);
-  g_task_run_in_thread (task, check_in_thread);
+  run_job (job, (GDestroyNotify) check_job_free, shenbao_slot_check_async, check_in_thread,
+           cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -354,10 +354,10 @@ shenbao_slot_check_finish (GAsyncResult *result,
                            GdkPixbuf   **thumbnail,
                            GError      **error)
 {
-  CheckJob *job = job_of (result, shenbao_slot_check_async);
-  GPtrArray *findings;
+  CheckJob *job;
+  GPtrArray *findings = finish_job (result, shenbao_slot_check_async, (gpointer *) &job, error);
 
-  if (job == NULL || (findings = g_task_propagate_pointer (G_TASK (result), error)) == NULL)
+  if (findings == NULL)
     return NULL;
   if (thumbnail != NULL)
     *thumbnail = job->thumbnail != NULL ? g_object_ref (job->thumbnail) : NULL;
@@ -396,20 +396,18 @@ shenbao_image_read_file_async (GFile              *file,
                                GAsyncReadyCallback callback,
                                gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (G_IS_FILE (file));
 
-  task = job_task (g_object_ref (file), g_object_unref, shenbao_image_read_file_async,
-                   cancellable, callback, user_data);
-  g_task_run_in_thread (task, read_in_thread);
+  run_job (g_object_ref (file), g_object_unref, shenbao_image_read_file_async, read_in_thread,
+           cancellable, callback, user_data);
 }
 
 GBytes *
 shenbao_image_read_file_finish (GAsyncResult *result,
                                 GError      **error)
 {
-  if (job_of (result, shenbao_image_read_file_async) == NULL)
-    return NULL;
-  return g_task_propagate_pointer (G_TASK (result), error);
+  GFile *file;
+
+  return finish_job (result, shenbao_image_read_file_async, (gpointer *) &file, error);
 }
