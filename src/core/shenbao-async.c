@@ -16,7 +16,8 @@
  * instead), and a cancel returns at once, the worker's late answer being
  * ignored by GTask. */
 static void
-run_job (gpointer            job,
+run_job (const char         *name,
+         gpointer            job,
          GDestroyNotify      job_free,
          gpointer            source_tag,
          GTaskThreadFunc     thread,
@@ -26,9 +27,11 @@ run_job (gpointer            job,
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
+  g_task_set_name (task, name);
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, job_free);
   g_task_set_return_on_cancel (task, TRUE);
+  g_debug ("%s: started", name);
   g_task_run_in_thread (task, thread);
 }
 
@@ -40,11 +43,18 @@ finish_job (GAsyncResult *result,
             gpointer     *job,
             GError      **error)
 {
+  GError *failure = NULL;
+  gpointer answer;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
 
   *job = g_task_get_task_data (G_TASK (result));
-  return g_task_propagate_pointer (G_TASK (result), error);
+  answer = g_task_propagate_pointer (G_TASK (result), &failure);
+  g_debug ("%s: %s", g_task_get_name (G_TASK (result)), failure != NULL ? failure->message : "done");
+  if (failure != NULL)
+    g_propagate_error (error, failure);
+  return answer;
 }
 
 /* —— documents and the upload package —— */
@@ -118,7 +128,7 @@ shenbao_document_render_async (ShenbaoDocument     document,
 
   job = write_job_new (application, path, g_ptr_array_new_with_free_func (g_free));
   job->document = document;
-  run_job (job, (GDestroyNotify) write_job_free, shenbao_document_render_async, render_in_thread,
+  run_job ("render", job, (GDestroyNotify) write_job_free, shenbao_document_render_async, render_in_thread,
            cancellable, callback, user_data);
 }
 
@@ -173,7 +183,7 @@ shenbao_export_write_async (ShenbaoApplication *application,
   job = write_job_new (application, out_dir, shenbao_findings_new ());
   job->flags = flags;
   job->max_bytes = max_bytes;
-  run_job (job, (GDestroyNotify) write_job_free, shenbao_export_write_async, export_in_thread,
+  run_job ("export", job, (GDestroyNotify) write_job_free, shenbao_export_write_async, export_in_thread,
            cancellable, callback, user_data);
 }
 
@@ -246,7 +256,7 @@ shenbao_photo_fix_async (GBytes                 *data,
   job->has_crop = crop != NULL;
   if (crop != NULL)
     job->crop = *crop;
-  run_job (job, (GDestroyNotify) fix_job_free, shenbao_photo_fix_async, fix_in_thread,
+  run_job ("photo fix", job, (GDestroyNotify) fix_job_free, shenbao_photo_fix_async, fix_in_thread,
            cancellable, callback, user_data);
 }
 
@@ -345,7 +355,7 @@ shenbao_slot_check_async (ShenbaoCatalogue   *catalogue,
   job->slot = g_strdup (slot);
   job->data = g_bytes_ref (data);
   job->thumbnail_size = thumbnail_size;
-  run_job (job, (GDestroyNotify) check_job_free, shenbao_slot_check_async, check_in_thread,
+  run_job ("attachment check", job, (GDestroyNotify) check_job_free, shenbao_slot_check_async, check_in_thread,
            cancellable, callback, user_data);
 }
 
@@ -399,7 +409,7 @@ shenbao_image_read_file_async (GFile              *file,
 
   g_return_if_fail (G_IS_FILE (file));
 
-  run_job (g_object_ref (file), g_object_unref, shenbao_image_read_file_async, read_in_thread,
+  run_job ("file read", g_object_ref (file), g_object_unref, shenbao_image_read_file_async, read_in_thread,
            cancellable, callback, user_data);
 }
 
