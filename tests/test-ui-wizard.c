@@ -1230,6 +1230,19 @@ test_autosave_failure_shown (void)
   g_assert_false (gtk_revealer_get_reveal_child (banner));
   seen = stored (id);
   g_assert_cmpstr (shenbao_application_get (seen, SHENBAO_FIELD_PERSON_MOBILE), ==, "13900000009");
+  g_clear_object (&seen);
+
+  /* Without Retry, the next change that is written takes the band away. */
+  g_assert_cmpint (sqlite3_open (db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  type_into (GTK_WIDGET (wizard), "person/mobile", "13900000010");
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  type_into (GTK_WIDGET (wizard), "person/email", "qian@example.com");
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  seen = stored (id);
+  g_assert_cmpstr (shenbao_application_get (seen, SHENBAO_FIELD_PERSON_MOBILE), ==, "13900000010");
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
