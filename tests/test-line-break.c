@@ -119,6 +119,41 @@ test_items (void)
   g_assert_cmpuint (third->end, ==, 5);
 }
 
+/* The words a value may break between, shown as "|": ICU's dictionary
+ * keeps 工程, 技术 and 有限公司 whole, and 𠮷 (two UTF-16 units) counts as
+ * one character. */
+static void
+test_word_starts (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *words;
+  } cases[] = {
+    { "数据分析处理工程技术人员", "数据|分析|处理|工程|技术|人员" },
+    { "𠮷野家餐饮管理有限公司", "𠮷|野家|餐饮|管理|有限公司" },
+    { "2018年", "2018|年" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      glong n_chars = 0;
+      g_autofree gboolean *starts = shenbao_line_break_word_starts (cases[i].text, &n_chars);
+      g_autoptr(GString) shown = g_string_new (NULL);
+      const char *p = cases[i].text;
+
+      g_assert_cmpint (n_chars, ==, g_utf8_strlen (cases[i].text, -1));
+      g_assert_true (starts[0]);
+      for (glong c = 0; c < n_chars; c++, p = g_utf8_next_char (p))
+        {
+          if (c > 0 && starts[c])
+            g_string_append_c (shown, '|');
+          g_string_append_unichar (shown, g_utf8_get_char (p));
+        }
+      g_assert_cmpstr (shown->str, ==, cases[i].words);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -128,6 +163,7 @@ main (int    argc,
   g_test_add_func ("/line-break/cases", test_cases);
   g_test_add_func ("/line-break/classes", test_classes);
   g_test_add_func ("/line-break/items", test_items);
+  g_test_add_func ("/line-break/word-starts", test_word_starts);
 
   return g_test_run ();
 }

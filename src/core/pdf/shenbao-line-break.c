@@ -3,6 +3,8 @@
 
 #include "shenbao-line-break.h"
 
+#include <unicode/ubrk.h>
+
 /* Chinese typesetting's 避头尾 rules (GB/T 15834, W3C clreq): these never
  * start a line... */
 static const gunichar closing[] = {
@@ -273,4 +275,45 @@ shenbao_line_break_text_least_width (const char           *text,
       widest = MAX (widest, run);
     }
   return widest;
+}
+
+gboolean *
+shenbao_line_break_word_starts (const char *text,
+                                glong      *n_chars)
+{
+  glong n_units = 0;
+  g_autofree gunichar2 *units = g_utf8_to_utf16 (text, -1, NULL, &n_units, NULL);
+  g_autofree glong *char_of_unit = NULL;
+  gboolean *starts;
+  UErrorCode status = U_ZERO_ERROR;
+  UBreakIterator *words;
+  glong n = 0;
+
+  g_return_val_if_fail (units != NULL, NULL);
+
+  /* ICU counts UTF-16 units; a character beyond the BMP (𠮷) takes two. */
+  char_of_unit = g_new (glong, n_units + 1);
+  for (glong unit = 0; unit < n_units; unit++)
+    {
+      gboolean low_surrogate = units[unit] >= 0xDC00 && units[unit] <= 0xDFFF;
+
+      char_of_unit[unit] = low_surrogate ? n - 1 : n++;
+    }
+  char_of_unit[n_units] = n;
+  *n_chars = n;
+  starts = g_new0 (gboolean, n + 1);
+
+  words = ubrk_open (UBRK_WORD, "zh", (const UChar *) units, (int32_t) n_units, &status);
+  /* Without ICU's data there is no dictionary: every character starts a
+   * word, which is what Chinese typesetting allows anyway. */
+  if (U_FAILURE (status))
+    {
+      for (glong i = 0; i <= n; i++)
+        starts[i] = TRUE;
+      return starts;
+    }
+  for (int32_t boundary = ubrk_first (words); boundary != UBRK_DONE; boundary = ubrk_next (words))
+    starts[char_of_unit[boundary]] = TRUE;
+  ubrk_close (words);
+  return starts;
 }

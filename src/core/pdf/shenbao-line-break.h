@@ -70,4 +70,11 @@ double  shenbao_line_break_text_least_width (const char           *text,
                                              ShenbaoCharWidthFunc  char_width,
                                              gpointer              user_data);
 
+/* For each character of text, whether a word starts there, by ICU's word
+ * breaking, whose dictionary knows Chinese words: a value such as
+ * 数据分析处理工程技术人员 may break between 处理 and 工程, not inside 工程.
+ * Sets n_chars to the number of characters. */
+gboolean *shenbao_line_break_word_starts (const char *text,
+                                          glong      *n_chars);
+
 G_END_DECLS

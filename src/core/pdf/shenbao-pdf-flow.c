@@ -27,6 +27,7 @@ typedef struct
   guint     grid;     /* a whole blank drawn as boxes */
   char     *value;    /* a whole blank's value */
   gboolean  glued;    /* the line may not break before it: a part, or inside a word */
+  gboolean  inside_word; /* a part inside a word of its value: no break there if it costs no line */
   gboolean  emphasis; /* printed text in bold, as the guide emphasises it */
   char     *note;     /* a whole blank's note in the fill-in guide */
 } FlowItem;
@@ -134,7 +135,8 @@ shenbao_pdf_flow_set_note (ShenbaoPdfFlow *self,
 #define LEAST_PART 3
 
 /* The value's characters as parts of one blank, with the padding on the
- * first and last, and the last taking up what the least width asks more. */
+ * first and last, and the last taking up what the least width asks more.
+ * It breaks between words (北京市|海淀区|…|有限公司), where it can. */
 static void
 add_parts (ShenbaoPdfFlow *self,
            double          least_width,
@@ -142,6 +144,8 @@ add_parts (ShenbaoPdfFlow *self,
            double          value_width)
 {
   guint first = self->items->len;
+  glong n_chars = 0;
+  g_autofree gboolean *word_starts = shenbao_line_break_word_starts (value, &n_chars);
   FlowItem *last;
 
   for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
@@ -152,8 +156,12 @@ add_parts (ShenbaoPdfFlow *self,
       g_array_append_val (self->items, item);
     }
   for (guint i = first + 1; i < self->items->len; i++)
-    if (i - first < LEAST_PART || self->items->len - i < LEAST_PART)
-      g_array_index (self->items, FlowItem, i).glued = TRUE;
+    {
+      FlowItem *part = &g_array_index (self->items, FlowItem, i);
+
+      part->glued = i - first < LEAST_PART || self->items->len - i < LEAST_PART;
+      part->inside_word = !word_starts[i - first];
+    }
   g_array_index (self->items, FlowItem, first).width += BLANK_PADDING;
   last = &g_array_index (self->items, FlowItem, self->items->len - 1);
   last->width += BLANK_PADDING + MAX (0, least_width - value_width);
@@ -198,6 +206,7 @@ shenbao_pdf_flow_measure (ShenbaoPdfFlow *self,
                           double          width)
 {
   g_autofree ShenbaoBreakItem *breaks = g_new (ShenbaoBreakItem, MAX (self->items->len, 1));
+  gboolean has_words = FALSE;
 
   self->width = width;
   for (guint i = 0; i < self->items->len; i++)
@@ -207,10 +216,27 @@ shenbao_pdf_flow_measure (ShenbaoPdfFlow *self,
       breaks[i].width = item_width (self, item);
       /* A whole blank breaks like an ideograph, a part like its character. */
       breaks[i].break_class = item->c == 0 ? SHENBAO_BREAK_IDEOGRAPHIC : shenbao_break_class_of (item->c);
-      breaks[i].glued = item->glued;
+      breaks[i].glued = item->glued || item->inside_word;
+      has_words |= item->inside_word;
     }
   g_clear_pointer (&self->lines, g_array_unref);
   self->lines = shenbao_line_break_items (breaks, self->items->len, width);
+  /* Values break between their words unless that takes one more line,
+   * which could push the form onto a second sheet: then between any two
+   * characters, as Chinese allows. */
+  if (has_words)
+    {
+      g_autoptr(GArray) tighter = NULL;
+
+      for (guint i = 0; i < self->items->len; i++)
+        breaks[i].glued = g_array_index (self->items, FlowItem, i).glued;
+      tighter = shenbao_line_break_items (breaks, self->items->len, width);
+      if (tighter->len < self->lines->len)
+        {
+          g_array_unref (self->lines);
+          self->lines = g_steal_pointer (&tighter);
+        }
+    }
   return MAX (self->lines->len, 1) * self->line_height;
 }
 
