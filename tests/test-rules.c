@@ -335,6 +335,40 @@ test_also_meets (void)
   g_assert_cmpint (verdict->months_after_certificate, ==, 65);
 }
 
+/* The words a drop-down offers for a fixed-word field are the words the
+ * rules accept: none of them is refused as unknown. */
+static void
+test_choices_accepted (void)
+{
+  ShenbaoCatalogue *catalogue = shenbao_catalogue_get_default (NULL);
+  static const struct { const char *fixture; ShenbaoField field; const char *code; } fields[] = {
+    { "condition3.xml", SHENBAO_FIELD_EDUCATION_STATUS, "education.status" },
+    { "condition2.xml", SHENBAO_FIELD_CERTIFICATE_LEVEL, "certificate.level" },
+  };
+  GDate now;
+
+  today (&now);
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char * const *choices = shenbao_field_get_choices (fields[i].field);
+
+      g_assert_nonnull (choices);
+      for (gsize j = 0; choices[j] != NULL; j++)
+        {
+          g_autoptr(ShenbaoApplication) application = load_fixture (fields[i].fixture);
+          g_autoptr(ShenbaoVerdict) verdict = NULL;
+
+          shenbao_application_set (application, fields[i].field, choices[j]);
+          verdict = shenbao_rules_check (application, catalogue, SHENBAO_RULES_DEFAULT, &now);
+          g_assert_null (shenbao_findings_find (verdict->findings, fields[i].code));
+        }
+    }
+  g_assert_cmpstrv (shenbao_field_get_choices (SHENBAO_FIELD_PERSON_GENDER),
+                    ((const char * const[]) { shenbao_gender_to_string (SHENBAO_GENDER_MALE),
+                                              shenbao_gender_to_string (SHENBAO_GENDER_FEMALE), NULL }));
+  g_assert_null (shenbao_field_get_choices (SHENBAO_FIELD_PERSON_NAME));
+}
+
 static void
 test_complete_requires_attachments (void)
 {
@@ -530,6 +564,7 @@ main (int    argc,
   g_test_add_func ("/rules/suggestions", test_suggestions);
   g_test_add_func ("/rules/messages", test_messages);
   g_test_add_func ("/rules/graduating-this-school-year", test_graduating_this_school_year);
+  g_test_add_func ("/rules/choices-accepted", test_choices_accepted);
 
   return g_test_run ();
 }

@@ -302,8 +302,10 @@ static void
 count_autosave_failures (ShenbaoStore       *store,
                          ShenbaoApplication *application,
                          GError             *error,
+                         const char         *what,
                          GPtrArray          *errors)
 {
+  g_assert_nonnull (what);
   g_ptr_array_add (errors, g_error_copy (error));
 }
 
@@ -401,12 +403,33 @@ test_watch_lifetime (void)
   shenbao_application_set (application, SHENBAO_FIELD_PERSON_NAME, "吴九");
 }
 
+static void
+note_what (ShenbaoStore       *store,
+           ShenbaoApplication *application,
+           GError             *error,
+           const char         *what,
+           GPtrArray          *whats)
+{
+  g_ptr_array_add (whats, g_strdup (what));
+}
+
+static void
+count_recoveries (ShenbaoStore       *store,
+                  ShenbaoApplication *application,
+                  guint              *recoveries)
+{
+  (*recoveries)++;
+}
+
 /* Another program holds the write lock: the change fails after the busy
- * timeout with a clear message, and the next change, once the lock is gone,
- * writes the whole application, the failed change with it. */
+ * timeout with a clear message naming the field, and the next change, once
+ * the lock is gone, writes the whole application, the failed change with
+ * it, and says the application is saved again. */
 static void
 test_autosave_locked (void)
 {
+  g_autoptr(GPtrArray) whats = g_ptr_array_new_with_free_func (g_free);
+  guint recoveries = 0;
   g_autofree char *path = test_path ("store.db");
   g_autoptr(ShenbaoStore) store = open_store (path);
   g_autoptr(ShenbaoApplication) application = make_application ("郑十");
@@ -416,12 +439,16 @@ test_autosave_locked (void)
   sqlite3 *other = NULL;
 
   g_signal_connect (store, "autosave-failed", G_CALLBACK (count_autosave_failures), errors);
+  g_signal_connect (store, "autosave-failed", G_CALLBACK (note_what), whats);
+  g_signal_connect (store, "autosave-recovered", G_CALLBACK (count_recoveries), &recoveries);
   g_assert_true (shenbao_store_watch (store, application, &error));
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
 
   shenbao_application_set (application, SHENBAO_FIELD_PERSON_MOBILE, "13800000001");
   g_assert_cmpuint (errors->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (whats, 0), ==, shenbao_field_name (SHENBAO_FIELD_PERSON_MOBILE));
+  g_assert_cmpuint (recoveries, ==, 0);
   failure = g_ptr_array_index (errors, 0);
   g_assert_error (failure, SHENBAO_ERROR, SHENBAO_ERROR_STORE);
   g_assert_nonnull (strstr (failure->message, "in use by another program"));
@@ -430,13 +457,17 @@ test_autosave_locked (void)
   sqlite3_close (other);
   shenbao_application_set (application, SHENBAO_FIELD_PERSON_EMAIL, "zheng@example.com");
   g_assert_cmpuint (errors->len, ==, 1);
+  g_assert_cmpuint (recoveries, ==, 1);
+  /* Saved again: an ordinary change is no recovery. */
+  shenbao_application_set (application, SHENBAO_FIELD_PERSON_EMAIL, "zheng10@example.com");
+  g_assert_cmpuint (recoveries, ==, 1);
   {
     g_autoptr(ShenbaoApplication) seen =
       load_elsewhere (path, shenbao_application_get_id (application));
 
     g_assert_cmpstr (shenbao_application_get (seen, SHENBAO_FIELD_PERSON_MOBILE), ==, "13800000001");
     g_assert_cmpstr (shenbao_application_get (seen, SHENBAO_FIELD_PERSON_EMAIL), ==,
-                     "zheng@example.com");
+                     "zheng10@example.com");
   }
 }
 

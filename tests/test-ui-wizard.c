@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include <gtk/gtkunixprint.h>
+#include <sqlite3.h>
 
 #include "shenbao.h"
 #include "shenbao-app.h"
@@ -1054,7 +1055,7 @@ record_state (GtkWidget          *page,
 {
   adw_combo_row_set_selected (ADW_COMBO_ROW (ui_test_find (page, "state_row")), state);
   gtk_editable_set_text (GTK_EDITABLE (ui_test_find (page, "reason_row")), reason != NULL ? reason : "");
-  g_assert_true (gtk_widget_activate_action (page, "export.record-state", NULL));
+  g_assert_true (gtk_widget_activate_action (ui_test_find (page, "review_section"), "review.record-state", NULL));
 }
 
 static GtkPrintUnixDialog *
@@ -1131,7 +1132,8 @@ test_print_and_export (void)
 
   /* Open renders the blank form and hands it to the PDF viewer (here a
    * script that notes what it was given). */
-  g_assert_true (gtk_widget_activate_action (page, "export.open-document", "s", "application-form"));
+  g_assert_true (gtk_widget_activate_action (ui_test_find (page, "documents_section"), "documents.open", "s",
+                                             "application-form"));
   /* The script creates the file before it writes the URI into it. */
   ui_test_wait_until (file_holds (opened, "application-form.pdf"));
   command = g_strdup_printf ("pdftotext -enc UTF-8 '%s' -", pdf);
@@ -1140,7 +1142,7 @@ test_print_and_export (void)
   g_assert_nonnull (strstr (text, "申报表"));
 
   /* Print sends the print package as it is, here to GTK's Print to File. */
-  g_assert_true (gtk_widget_activate_action (page, "export.print", NULL));
+  g_assert_true (gtk_widget_activate_action (ui_test_find (page, "documents_section"), "documents.print", NULL));
   ui_test_wait_until (find_print_dialog () != NULL);
   print_to_file (find_print_dialog (), printed);
   ui_test_wait_until (g_file_test (printed, G_FILE_TEST_EXISTS));
@@ -1163,10 +1165,10 @@ test_print_and_export (void)
    * is recorded. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_test_find (page, "mailed_date_row"))), ==, "");
   gtk_editable_set_text (GTK_EDITABLE (ui_test_find (page, "tracking_row")), "SF1234567890");
-  g_assert_true (gtk_widget_activate_action (page, "export.record-mailing", NULL));
+  g_assert_true (gtk_widget_activate_action (ui_test_find (page, "review_section"), "review.record-mailing", NULL));
   g_assert_cmpuint (review_events (id), ==, 6);
   gtk_editable_set_text (GTK_EDITABLE (ui_test_find (page, "mailed_date_row")), "2026-01-05");
-  g_assert_true (gtk_widget_activate_action (page, "export.record-mailing", NULL));
+  g_assert_true (gtk_widget_activate_action (ui_test_find (page, "review_section"), "review.record-mailing", NULL));
   g_assert_cmpuint (review_events (id), ==, 7);
   g_assert_cmpint (adw_combo_row_get_selected (ADW_COMBO_ROW (ui_test_find (page, "state_row"))), ==,
                    SHENBAO_REVIEW_PAID);
@@ -1182,6 +1184,90 @@ test_print_and_export (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   ui_test_iterate ();
+}
+
+/* Another program holds the database's write lock, as a full disk or a
+ * read-only file would refuse the write: the change cannot be saved. The
+ * window says which field was not saved and why, keeps what was typed, and
+ * Retry saves it once the lock is gone. */
+static void
+test_autosave_failure_shown (void)
+{
+  ShenbaoWindow *window = open_new_application ();
+  ShenbaoWizard *wizard = shenbao_window_get_wizard (window);
+  ShenbaoApplication *application = shenbao_wizard_get_application (wizard);
+  GtkRevealer *banner = GTK_REVEALER (ui_test_find (GTK_WIDGET (window), "save_banner"));
+  GtkLabel *label = GTK_LABEL (ui_test_find (GTK_WIDGET (window), "save_banner_label"));
+  GtkWidget *mobile = editor_for (GTK_WIDGET (wizard), "person/mobile");
+  g_autoptr(ShenbaoApplication) seen = NULL;
+  gint64 id;
+  sqlite3 *other = NULL;
+
+  type_into (GTK_WIDGET (wizard), "person/name", "钱一");
+  id = shenbao_application_get_id (application);
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+
+  g_assert_cmpint (sqlite3_open (db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  type_into (GTK_WIDGET (wizard), "person/mobile", "13900000009");
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  /* The row's own title names what was not saved. */
+  g_assert_nonnull (strstr (gtk_label_get_text (label), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (mobile))));
+  g_assert_nonnull (strstr (gtk_label_get_text (label), "另一个程序"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (shenbao_entry_row_get_entry (SHENBAO_ENTRY_ROW (mobile)))),
+                   ==, "13900000009");
+  /* Still locked: Retry says so again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-save", NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+
+  /* The lock gone, nothing is saved until Retry (or the next change). */
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  seen = stored (id);
+  g_assert_cmpstr (shenbao_application_get (seen, SHENBAO_FIELD_PERSON_MOBILE), ==, "");
+  g_clear_object (&seen);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retry-save", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  seen = stored (id);
+  g_assert_cmpstr (shenbao_application_get (seen, SHENBAO_FIELD_PERSON_MOBILE), ==, "13900000009");
+  g_clear_object (&seen);
+
+  /* Without Retry, the next change that is written takes the band away. */
+  g_assert_cmpint (sqlite3_open (db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  type_into (GTK_WIDGET (wizard), "person/mobile", "13900000010");
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  type_into (GTK_WIDGET (wizard), "person/email", "qian@example.com");
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
+  seen = stored (id);
+  g_assert_cmpstr (shenbao_application_get (seen, SHENBAO_FIELD_PERSON_MOBILE), ==, "13900000010");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate ();
+}
+
+/* Closing the window while the package is written cancels the wait: the
+ * worker ends on its own, and its answer reaches no section that is gone. */
+static void
+test_export_cancelled_on_close (void)
+{
+  ShenbaoWindow *window = open_condition1 ();
+  ShenbaoWizard *wizard = shenbao_window_get_wizard (window);
+  GtkWidget *page = ui_test_find (GTK_WIDGET (wizard), "export_page");
+  g_autoptr(GtkWidget) package = g_object_ref (ui_test_find (page, "package_row"));
+  g_autofree char *out = g_build_filename (work_dir, "closed", NULL);
+  g_autofree char *zip = g_build_filename (out, "张三-互联网营销师.zip", NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.go", "s", "export"));
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  shenbao_export_page_export_to (SHENBAO_EXPORT_PAGE (page), out, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_wait_until (g_file_test (zip, G_FILE_TEST_EXISTS));
+  ui_test_iterate ();
+  /* Had the answer been taken, the row would say where the package went. */
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (package)), zip));
 }
 
 /* The PDF viewer of the tests: a script registered for application/pdf
@@ -1246,6 +1332,8 @@ main (int    argc,
   g_test_add_func ("/ui/wizard/condition3-uploads", test_condition3_with_uploads);
   g_test_add_func ("/ui/wizard/photo-crop-and-fix", test_photo_crop_and_fix);
   g_test_add_func ("/ui/wizard/print-and-export", test_print_and_export);
+  g_test_add_func ("/ui/wizard/export-cancelled-on-close", test_export_cancelled_on_close);
+  g_test_add_func ("/ui/wizard/autosave-failure-shown", test_autosave_failure_shown);
 
   status = g_test_run ();
   g_clear_object (&app);

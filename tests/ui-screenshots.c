@@ -103,6 +103,22 @@ save_work_history (ShenbaoWindow *window,
   shenbao_application_set (application, SHENBAO_FIELD_CONDITION, "1");
 }
 
+/* Step 5 scrolled down to the review tracker and its history. */
+static void
+save_review (ShenbaoWindow *window,
+             ShenbaoWizard *wizard,
+             const char    *out,
+             guint          dark,
+             int            width)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (find_type (GTK_WIDGET (wizard), GTK_TYPE_STACK)));
+  GtkWidget *review = find_type (page, g_type_from_name ("ShenbaoReviewSection"));
+  g_autofree char *name = g_strdup_printf ("5b-review-%s-%d.png", dark ? "dark" : "light", width);
+  g_autofree char *path = g_build_filename (out, name, NULL);
+
+  save_scrolled_to (window, review, path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -173,6 +189,8 @@ main (int    argc,
               save_window (GTK_WIDGET (window), path);
               if (g_str_equal (pages[p], "registration"))
                 save_work_history (window, wizard, out, dark, sizes[s].width);
+              if (g_str_equal (pages[p], "export"))
+                save_review (window, wizard, out, dark, sizes[s].width);
             }
         }
     }

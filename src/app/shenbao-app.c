@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-app"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -19,7 +21,7 @@ ShenbaoApp *
 shenbao_app_new (void)
 {
   return g_object_new (SHENBAO_TYPE_APP,
-                       "application-id", APPLICATION_ID,
+                       "application-id", GAPPLICATION_ID,
                        "resource-base-path", "/io/github/shenbao/Shenbao",
                        NULL);
 }

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-basic-page"
+
 #include "config.h"
 
 #include "shenbao-basic-page.h"
@@ -16,7 +18,7 @@ struct _ShenbaoBasicPage
 
 G_DEFINE_FINAL_TYPE (ShenbaoBasicPage, shenbao_basic_page, SHENBAO_TYPE_WIZARD_PAGE)
 
-/* SPEC §3: the gender and the birth date follow from a valid ID number; the
+/* The gender and the birth date follow from a valid ID number; the
  * rules flag a mismatch in an imported file, typing fills them in. */
 static void
 id_number_changed (ShenbaoApplication *application)

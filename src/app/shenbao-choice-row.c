@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-choice-row"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -46,6 +48,13 @@ static const struct { const char *name; ShenbaoList list; } catalogue_lists[] = 
   { "identities", SHENBAO_LIST_IDENTITIES },
   { "assessment-categories", SHENBAO_LIST_ASSESSMENT_CATEGORIES },
   { "sources", SHENBAO_LIST_SOURCES },
+};
+
+/* The lists of the application file's fixed words. */
+static const struct { const char *name; ShenbaoField field; } fixed_lists[] = {
+  { "genders", SHENBAO_FIELD_PERSON_GENDER },
+  { "certificate-levels", SHENBAO_FIELD_CERTIFICATE_LEVEL },
+  { "education-statuses", SHENBAO_FIELD_EDUCATION_STATUS },
 };
 
 static guint
@@ -130,23 +139,12 @@ set_list (ShenbaoChoiceRow *self,
       shenbao_choice_row_set_choices (self, shenbao_catalogue_get_occupations (catalogue));
       return;
     }
-  /* The portal's and the application file's words (SPEC §3, §11). */
-  if (g_str_equal (name, "genders"))
-    {
-      shenbao_choice_row_set_choices (self, (const char * const[]) { "男", "女", NULL });
-      return;
-    }
-  /* Condition 2 takes only a level-5 certificate (guide §二). */
-  if (g_str_equal (name, "certificate-levels"))
-    {
-      shenbao_choice_row_set_choices (self, (const char * const[]) { "五级", NULL });
-      return;
-    }
-  if (g_str_equal (name, "education-statuses"))
-    {
-      shenbao_choice_row_set_choices (self, (const char * const[]) { "已毕业", "在读应届", NULL });
-      return;
-    }
+  for (gsize i = 0; i < G_N_ELEMENTS (fixed_lists); i++)
+    if (g_str_equal (name, fixed_lists[i].name))
+      {
+        shenbao_choice_row_set_choices (self, shenbao_field_get_choices (fixed_lists[i].field));
+        return;
+      }
   for (gsize i = 0; i < G_N_ELEMENTS (catalogue_lists); i++)
     if (g_str_equal (name, catalogue_lists[i].name))
       shenbao_choice_row_set_choices (self, shenbao_catalogue_get_list (catalogue, catalogue_lists[i].list));

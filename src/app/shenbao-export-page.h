@@ -13,8 +13,9 @@ G_DECLARE_FINAL_TYPE (ShenbaoExportPage, shenbao_export_page, SHENBAO, EXPORT_PA
 void shenbao_export_page_set_store   (ShenbaoExportPage        *self,
                                       ShenbaoStore             *store);
 
-/* What the Save All and Export buttons do once a folder is chosen: the work
- * runs in a worker thread and a toast says how it went. */
+/* What the Save All and Export buttons do once a folder is chosen (their
+ * sections', shenbao_documents_section_save_to() and
+ * shenbao_package_section_export_to()). */
 void shenbao_export_page_save_documents_to (ShenbaoExportPage *self,
                                             const char        *folder);
 void shenbao_export_page_export_to         (ShenbaoExportPage *self,

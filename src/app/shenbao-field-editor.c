@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-field-editor"
+
 #include "config.h"
 
 #include "shenbao-field-editor.h"

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-identity-page"
+
 #include "config.h"
 
 #include "shenbao-identity-page.h"
@@ -20,7 +22,7 @@ struct _ShenbaoIdentityPage
 
 G_DEFINE_FINAL_TYPE (ShenbaoIdentityPage, shenbao_identity_page, SHENBAO_TYPE_WIZARD_PAGE)
 
-/* The application file's words for the three cards (SPEC §11). */
+/* The application file's words for the three cards (data/application.rng). */
 static const char *
 identity_of (ShenbaoIdentityPage *self,
              GtkToggleButton     *button)
@@ -67,7 +69,7 @@ shenbao_identity_page_bind (ShenbaoWizardPage  *page,
   self->watched = application;
   if (application != NULL)
     {
-      /* SPEC §3: preselected, since the guide says everyone picks it. */
+      /* Preselected: the guide (§三, step 4) has everyone pick 职工身份. */
       if (*shenbao_application_get (application, SHENBAO_FIELD_PERSON_IDENTITY) == '\0')
         shenbao_application_set (application, SHENBAO_FIELD_PERSON_IDENTITY, "职工");
       self->identity_handler = g_signal_connect_swapped (application, "notify::person-identity",

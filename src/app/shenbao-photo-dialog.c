@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-photo-dialog"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -54,59 +56,25 @@ crop_changed (ShenbaoPhotoDialog *self)
   gtk_stack_set_visible_child_name (self->result_stack, "none");
 }
 
-typedef struct
-{
-  GBytes *original;
-  ShenbaoPhotoCrop crop;
-  ShenbaoPhotoFixReport report;
-  GPtrArray *findings;
-} FixJob;
-
-static void
-fix_job_free (FixJob *job)
-{
-  g_bytes_unref (job->original);
-  g_clear_pointer (&job->findings, g_ptr_array_unref);
-  g_free (job);
-}
-
-static void
-fix_in_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  FixJob *job = task_data;
-  GError *error = NULL;
-  GBytes *fixed = shenbao_photo_fix (job->original, &job->crop, &job->report, &error);
-
-  if (fixed == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* The checks of what will be uploaded, as the export runs them. */
-  job->findings = shenbao_photo_check (fixed);
-  g_task_return_pointer (task, fixed, (GDestroyNotify) g_bytes_unref);
-}
-
 static void
 fix_done (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
   ShenbaoPhotoDialog *self;
-  FixJob *job = g_task_get_task_data (G_TASK (result));
+  ShenbaoPhotoFixReport fix_report;
+  g_autoptr(GPtrArray) checks = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) fixed = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GBytes) fixed = shenbao_photo_fix_finish (result, &fix_report, &checks, &error);
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *size = NULL;
   g_autofree char *problems = NULL;
   g_autofree char *report = NULL;
 
+  /* Another frame was chosen, or the dialog closed: the fix is not wanted. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self = SHENBAO_PHOTO_DIALOG (object);
+  self = SHENBAO_PHOTO_DIALOG (user_data);
   gtk_spinner_set_spinning (self->spinner, FALSE);
   gtk_stack_set_visible_child_name (self->result_stack, "result");
   gtk_widget_set_visible (GTK_WIDGET (self->result_picture), fixed != NULL);
@@ -119,11 +87,11 @@ fix_done (GObject      *object,
   texture = gdk_texture_new_from_bytes (fixed, NULL);
   gtk_picture_set_paintable (self->result_picture, GDK_PAINTABLE (texture));
   size = g_format_size (g_bytes_get_size (fixed));
-  problems = shenbao_findings_join (job->findings);
+  problems = shenbao_findings_join (checks);
   report = g_strdup_printf (_("%d × %d pixels, %s (%lu bytes), JPEG quality %d.\n%s"),
-                            job->report.width, job->report.height, size, (gulong) g_bytes_get_size (fixed),
-                            job->report.quality, *problems != '\0' ? problems : _("Passes every check of the portal."));
-  show_message (self, report, shenbao_findings_worst (job->findings) == SHENBAO_SEVERITY_ERROR);
+                            fix_report.width, fix_report.height, size, (gulong) g_bytes_get_size (fixed),
+                            fix_report.quality, *problems != '\0' ? problems : _("Passes every check of the portal."));
+  show_message (self, report, shenbao_findings_worst (checks) == SHENBAO_SEVERITY_ERROR);
   self->fixed = g_steal_pointer (&fixed);
   gtk_widget_set_sensitive (self->use_button, TRUE);
 }
@@ -134,19 +102,14 @@ fix_activated (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ShenbaoPhotoDialog *self = SHENBAO_PHOTO_DIALOG (widget);
-  g_autoptr(GTask) task = NULL;
-  FixJob *job = g_new0 (FixJob, 1);
+  ShenbaoPhotoCrop crop;
 
   crop_changed (self);
   self->cancellable = g_cancellable_new ();
-  job->original = g_bytes_ref (self->original);
-  shenbao_crop_view_get_crop (self->crop_view, &job->crop);
-  task = g_task_new (self, self->cancellable, fix_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) fix_job_free);
-  g_task_set_return_on_cancel (task, TRUE);
+  shenbao_crop_view_get_crop (self->crop_view, &crop);
   gtk_stack_set_visible_child_name (self->result_stack, "working");
   gtk_spinner_set_spinning (self->spinner, TRUE);
-  g_task_run_in_thread (task, fix_in_thread);
+  shenbao_photo_fix_async (self->original, &crop, self->cancellable, fix_done, self);
 }
 
 static void
@@ -200,7 +163,7 @@ shenbao_photo_dialog_new (GtkWindow          *parent,
       return GTK_WINDOW (self);
     }
   shenbao_crop_view_set_image (self->crop_view, preview, width, height);
-  /* The frame the fixer would choose (SPEC §7, Fix), for the candidate to
+  /* The frame the fixer would choose (shenbao_photo_fix), for the candidate to
    * adjust, with the face it was chosen around. */
   if (shenbao_photo_suggest_crop (preview, width, height, &crop, &face))
     shenbao_crop_view_set_face (self->crop_view, &face);

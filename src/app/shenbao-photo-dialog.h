@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ShenbaoPhotoDialog, shenbao_photo_dialog, SHENBAO, PHOTO_DIALOG, AdwWindow)
 
-/* Crop-and-fix of the 1-inch photo attached to slot (SPEC §7): a 5:7 frame
+/* Crop-and-fix of the 1-inch photo attached to slot (guide §三.6): a 5:7 frame
  * over the photo, Fix runs shenbao_photo_fix and shows the result's size and
  * checks, Use This Photo puts it in the slot in place of the original. */
 GtkWindow *shenbao_photo_dialog_new (GtkWindow          *parent,

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-registration-page"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -11,7 +13,7 @@
 #include "shenbao-work-entry-row.h"
 
 /* Step 3 of the portal, 报名信息: the occupation, the condition, and only the
- * parts the condition needs (SPEC §3), with the live verdict. */
+ * parts the condition needs, with the live verdict. */
 struct _ShenbaoRegistrationPage
 {
   ShenbaoWizardPage parent_instance;

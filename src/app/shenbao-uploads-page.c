@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-uploads-page"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -8,7 +10,7 @@
 #include "shenbao-uploads-page.h"
 
 /* Step 4 of the portal, 证件上传: one row per material of the chosen
- * condition (SPEC §5, §7), each with its file, preview and checks. */
+ * condition (guide §二, §三.6), each with its file, preview and checks. */
 struct _ShenbaoUploadsPage
 {
   ShenbaoWizardPage parent_instance;
@@ -19,6 +21,7 @@ struct _ShenbaoUploadsPage
   ShenbaoApplication *watched;
   /* The last removed file, for Undo. */
   ShenbaoAttachment *removed;
+  GCancellable *cancellable;   /* the files being read */
 };
 
 G_DEFINE_FINAL_TYPE (ShenbaoUploadsPage, shenbao_uploads_page, SHENBAO_TYPE_WIZARD_PAGE)
@@ -89,9 +92,9 @@ shenbao_uploads_page_attachment_checked (ShenbaoWizardPage *page,
 
 typedef struct
 {
+  ShenbaoUploadsPage *self;
   ShenbaoApplication *application;
   char *slot;
-  GFile *file;
   char *filename;
 } AttachJob;
 
@@ -100,52 +103,29 @@ attach_job_free (AttachJob *job)
 {
   g_object_unref (job->application);
   g_free (job->slot);
-  g_object_unref (job->file);
   g_free (job->filename);
   g_free (job);
 }
 
-static void
-read_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  AttachJob *job = task_data;
-  g_autofree char *path = g_file_get_path (job->file);
-  GError *error = NULL;
-  GBytes *data;
-
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (job->file);
-
-      g_task_return_new_error (task, SHENBAO_ERROR, SHENBAO_ERROR_IO,
-                               _("“%s” is not a file on this computer: save it to a folder first"), uri);
-      return;
-    }
-  data = shenbao_image_read_file (path, &error);
-  if (data == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, data, (GDestroyNotify) g_bytes_unref);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttachJob, attach_job_free)
 
 static void
 file_read (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  ShenbaoUploadsPage *self = SHENBAO_UPLOADS_PAGE (object);
-  AttachJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(AttachJob) job = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) data = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GBytes) data = shenbao_image_read_file_finish (result, &error);
 
+  /* The page is gone: so is the row the file was for. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (data == NULL)
     {
       g_autofree char *title = g_strdup_printf (_("%s not attached: %s"), job->slot, error->message);
 
-      shenbao_wizard_page_toast (SHENBAO_WIZARD_PAGE (self), title);
+      shenbao_wizard_page_toast (SHENBAO_WIZARD_PAGE (job->self), title);
       return;
     }
   shenbao_application_set_attachment (job->application, job->slot, job->filename, data);
@@ -156,7 +136,6 @@ shenbao_uploads_page_attach_file (ShenbaoUploadsPage *self,
                                   const char         *slot,
                                   GFile              *file)
 {
-  g_autoptr(GTask) task = NULL;
   AttachJob *job;
 
   g_return_if_fail (SHENBAO_IS_UPLOADS_PAGE (self));
@@ -165,13 +144,11 @@ shenbao_uploads_page_attach_file (ShenbaoUploadsPage *self,
   if (self->watched == NULL)
     return;
   job = g_new0 (AttachJob, 1);
+  job->self = self;
   job->application = g_object_ref (self->watched);
   job->slot = g_strdup (slot);
-  job->file = g_object_ref (file);
   job->filename = g_file_get_basename (file);
-  task = g_task_new (self, NULL, file_read, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) attach_job_free);
-  g_task_run_in_thread (task, read_in_thread);
+  shenbao_image_read_file_async (file, self->cancellable, file_read, job);
 }
 
 static void
@@ -336,6 +313,8 @@ shenbao_uploads_page_dispose (GObject *object)
       self->watched = NULL;
     }
   g_clear_pointer (&self->removed, shenbao_attachment_free);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   G_OBJECT_CLASS (shenbao_uploads_page_parent_class)->dispose (object);
 }
 
@@ -368,6 +347,7 @@ shenbao_uploads_page_init (ShenbaoUploadsPage *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
   placeholder = gtk_label_new (_("Choose a condition on the Registration step first: the materials depend on it."));
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
   gtk_widget_add_css_class (placeholder, "dim-label");

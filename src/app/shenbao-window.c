@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-window"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "shenbao-field-editor.h"
 #include "shenbao-window.h"
 #include "shenbao-wizard.h"
 
@@ -13,6 +16,8 @@ struct _ShenbaoWindow
   GSettings *settings;
 
   AdwToastOverlay *toast_overlay;
+  GtkRevealer *save_banner;
+  GtkLabel *save_banner_label;
   GtkStack *main_stack;
   AdwStatusPage *empty_page;
   GtkListBox *application_list;
@@ -93,6 +98,107 @@ show_error (ShenbaoWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
+/* —— autosave failures —— */
+
+/* The title of the field named what, as its row shows it, or NULL. */
+static char *
+field_title (ShenbaoWindow *self,
+             const char    *what)
+{
+  g_autoptr(GPtrArray) editors = self->wizard != NULL ? shenbao_field_editor_collect (GTK_WIDGET (self->wizard)) : NULL;
+
+  for (guint i = 0; editors != NULL && i < editors->len; i++)
+    {
+      GtkWidget *editor = g_ptr_array_index (editors, i);
+      g_autofree char *title = NULL;
+
+      if (!ADW_IS_PREFERENCES_ROW (editor)
+          || g_strcmp0 (shenbao_field_editor_get_field (SHENBAO_FIELD_EDITOR (editor)), what) != 0)
+        continue;
+      title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editor)));
+      if (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (editor)))
+        {
+          char *from = title, *to = title;
+
+          for (; *from != '\0'; from++)
+            if (*from != '_')
+              *to++ = *from;
+          *to = '\0';
+        }
+      return g_steal_pointer (&title);
+    }
+  return NULL;
+}
+
+/* Says what was not saved and why, and keeps saying it until a write
+ * succeeds: what was typed stays in its field meanwhile. */
+static void
+show_unsaved (ShenbaoWindow *self,
+              const char    *what,
+              const GError  *error)
+{
+  g_autofree char *title = what != NULL ? field_title (self, what) : NULL;
+  g_autofree char *failed = NULL;
+  g_autofree char *message = NULL;
+
+  if (title != NULL)
+    failed = g_strdup_printf (_("“%s” could not be saved: %s"), title, error->message);
+  else if (g_strcmp0 (what, "work") == 0)
+    failed = g_strdup_printf (_("The work history could not be saved: %s"), error->message);
+  else if (g_strcmp0 (what, "attachments") == 0)
+    failed = g_strdup_printf (_("The uploaded files could not be saved: %s"), error->message);
+  else
+    failed = g_strdup_printf (_("Your changes could not be saved: %s"), error->message);
+  message = g_strdup_printf ("%s %s", failed,
+                             _("What you typed stays in the window and is saved with your next change, or now with Retry."));
+  gtk_label_set_text (self->save_banner_label, message);
+  gtk_revealer_set_reveal_child (self->save_banner, TRUE);
+}
+
+static void
+hide_unsaved (ShenbaoWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->save_banner, FALSE);
+  gtk_label_set_text (self->save_banner_label, "");
+}
+
+static void
+autosave_failed (ShenbaoStore       *store,
+                 ShenbaoApplication *application,
+                 GError             *error,
+                 const char         *what,
+                 ShenbaoWindow      *self)
+{
+  if (application == current_application (self))
+    show_unsaved (self, what, error);
+}
+
+static void
+autosave_recovered (ShenbaoStore       *store,
+                    ShenbaoApplication *application,
+                    ShenbaoWindow      *self)
+{
+  if (application == current_application (self))
+    hide_unsaved (self);
+}
+
+static void
+retry_save_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ShenbaoWindow *self = SHENBAO_WINDOW (widget);
+  ShenbaoApplication *application = current_application (self);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || application == NULL)
+    return;
+  if (shenbao_store_save (self->store, application, &error))
+    hide_unsaved (self);
+  else
+    show_unsaved (self, NULL, error);
+}
+
 /* A new application left as it was made is not kept: clicking New and then
  * going back must not pile up empty drafts. */
 static void
@@ -160,7 +266,9 @@ shenbao_window_open_application (ShenbaoWindow      *self,
       if (self->store != NULL)
         shenbao_store_unwatch (self->store, previous);
     }
-  /* From here on every change is written as it is made (SPEC §3). */
+  hide_unsaved (self);
+  /* From here on every change is written as it is made: there is no save
+   * button to forget. */
   if (self->store != NULL && !shenbao_store_watch (self->store, application, &error))
     show_error (self, error);
 
@@ -267,7 +375,7 @@ delete_response (AdwMessageDialog *dialog,
     delete_now (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "shenbao-id")));
 }
 
-/* Deleting asks first (SPEC §3: nothing lost by a slip of the mouse). */
+/* Deleting asks first: nothing is lost by a slip of the mouse. */
 static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -599,6 +707,8 @@ load_store (ShenbaoWindow *self)
       return;
     }
   g_object_ref (self->store);
+  g_signal_connect_object (self->store, "autosave-failed", G_CALLBACK (autosave_failed), self, 0);
+  g_signal_connect_object (self->store, "autosave-recovered", G_CALLBACK (autosave_recovered), self, 0);
   gtk_list_box_bind_model (self->application_list, self->applications, create_application_row, self, NULL);
   g_signal_connect_swapped (self->applications, "items-changed", G_CALLBACK (applications_changed), self);
   monitor_store (self);
@@ -628,6 +738,8 @@ shenbao_window_dispose (GObject *object)
     }
   g_clear_pointer (&self->store_monitors, g_ptr_array_unref);
   g_clear_object (&self->applications);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHENBAO_TYPE_WINDOW);
@@ -645,6 +757,8 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shenbao/Shenbao/shenbao-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, save_banner);
+  gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, save_banner_label);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ShenbaoWindow, application_list);
   gtk_widget_class_bind_template_callback (widget_class, application_activated);
@@ -658,6 +772,7 @@ shenbao_window_class_init (ShenbaoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-application", "x", delete_activated);
   gtk_widget_class_install_action (widget_class, "win.import-application", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.export-application", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-application", NULL);
   /* Back to the list, as the header bar's back button does. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.show-list", NULL);

@@ -16,7 +16,7 @@ ShenbaoWindow *shenbao_window_new              (ShenbaoApp         *app);
 ShenbaoWizard *shenbao_window_get_wizard       (ShenbaoWindow      *self);
 void           shenbao_window_open_application (ShenbaoWindow      *self,
                                                 ShenbaoApplication *application);
-/* Stores an application file (SPEC §11) with its attachments as a new
+/* Stores an application file (data/application.rng) with its attachments as a new
  * application, as the main menu and a drop on the list do; returns its id,
  * or 0 after saying why in a toast. */
 gint64         shenbao_window_import_file      (ShenbaoWindow      *self,

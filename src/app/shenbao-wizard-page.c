@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-wizard-page"
+
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "shenbao-field-editor.h"
 #include "shenbao-wizard-page.h"
@@ -118,11 +122,20 @@ AdwToast *
 shenbao_wizard_page_add_toast (ShenbaoWizardPage *self,
                                AdwToast          *toast)
 {
-  GtkWidget *overlay;
-
   g_return_val_if_fail (SHENBAO_IS_WIZARD_PAGE (self), NULL);
 
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  return shenbao_wizard_page_add_toast_near (GTK_WIDGET (self), toast);
+}
+
+AdwToast *
+shenbao_wizard_page_add_toast_near (GtkWidget *inside,
+                                    AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (inside), NULL);
+
+  overlay = gtk_widget_get_ancestor (inside, ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL)
     {
       g_object_unref (toast);
@@ -131,6 +144,78 @@ shenbao_wizard_page_add_toast (ShenbaoWizardPage *self,
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   return toast;
+}
+
+AdwToast *
+shenbao_wizard_page_toast_near (GtkWidget  *inside,
+                                const char *title)
+{
+  return shenbao_wizard_page_add_toast_near (inside, adw_toast_new (title));
+}
+
+static void
+open_folder (AdwToast  *shown,
+             GtkWidget *inside)
+{
+  GtkRoot *root = gtk_widget_get_root (inside);
+  g_autofree char *uri = g_file_get_uri (g_object_get_data (G_OBJECT (shown), "shenbao-folder"));
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+AdwToast *
+shenbao_wizard_page_toast_folder (GtkWidget  *inside,
+                                  const char *title,
+                                  GFile      *folder)
+{
+  AdwToast *shown = adw_toast_new (title);
+
+  adw_toast_set_button_label (shown, _("_Open Folder"));
+  adw_toast_set_priority (shown, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (shown), "shenbao-folder", g_object_ref (folder), g_object_unref);
+  g_signal_connect_object (shown, "button-clicked", G_CALLBACK (open_folder), inside, 0);
+  return shenbao_wizard_page_add_toast_near (inside, shown);
+}
+
+typedef struct
+{
+  GtkWidget *inside;
+  ShenbaoFolderChosen chosen;
+  gpointer data;
+} FolderChoice;
+
+static void
+folder_chosen (GtkNativeDialog *chooser,
+               int              response,
+               FolderChoice    *choice)
+{
+  g_autoptr(GFile) folder = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autofree char *path = folder != NULL ? g_file_get_path (folder) : NULL;
+
+  if (path != NULL)
+    choice->chosen (choice->inside, path, choice->data);
+  g_object_unref (choice->inside);
+  g_free (choice);
+  g_object_unref (chooser);
+}
+
+void
+shenbao_wizard_page_choose_folder (GtkWidget           *inside,
+                                   const char          *title,
+                                   ShenbaoFolderChosen  chosen,
+                                   gpointer             data)
+{
+  GtkFileChooserNative *chooser;
+  FolderChoice *choice = g_new0 (FolderChoice, 1);
+
+  choice->inside = g_object_ref (inside);
+  choice->chosen = chosen;
+  choice->data = data;
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (inside)),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (folder_chosen), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void

@@ -58,4 +58,25 @@ gboolean            shenbao_wizard_page_finding_shown   (ShenbaoWizardPage    *s
 AdwToast           *shenbao_wizard_page_add_toast       (ShenbaoWizardPage    *self,
                                                          AdwToast             *toast);
 
+/* The same from any widget inside a page (a section of it). */
+AdwToast           *shenbao_wizard_page_toast_near      (GtkWidget            *inside,
+                                                         const char           *title);
+AdwToast           *shenbao_wizard_page_add_toast_near  (GtkWidget            *inside,
+                                                         AdwToast             *toast);
+/* A toast saying where files were written, with a button that opens the
+ * folder. It is what the candidate waits for: it goes before the toasts
+ * queued. */
+AdwToast           *shenbao_wizard_page_toast_folder    (GtkWidget            *inside,
+                                                         const char           *title,
+                                                         GFile                *folder);
+/* Asks for a folder (modal to inside's window) and calls chosen with its
+ * path when one is chosen; inside is kept alive meanwhile. */
+typedef void (*ShenbaoFolderChosen) (GtkWidget  *inside,
+                                     const char *path,
+                                     gpointer    data);
+void                shenbao_wizard_page_choose_folder   (GtkWidget            *inside,
+                                                         const char           *title,
+                                                         ShenbaoFolderChosen   chosen,
+                                                         gpointer              data);
+
 G_END_DECLS

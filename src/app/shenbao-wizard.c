@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-wizard"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -348,8 +350,9 @@ back_activated (GtkWidget  *widget,
     }
 }
 
-/* SPEC §3: the verdict advises, it does not lock. Leaving a step with errors
- * says what is wrong and goes on. */
+/* The verdict advises, it does not lock: the candidate may know better
+ * than the rules (a case the guide lets one explain apart). Leaving a step
+ * with errors says what is wrong and goes on. */
 static void
 next_activated (GtkWidget  *widget,
                 const char *action_name,

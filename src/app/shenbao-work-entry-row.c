@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-work-entry-row"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -8,7 +10,7 @@
 #include "shenbao-field-editor.h"
 #include "shenbao-work-entry-row.h"
 
-/* One period of the work history (SPEC §3 step 3), folded to a line that
+/* One period of the work history (step 3, 报名信息), folded to a line that
  * says who and when, unfolded to edit it. */
 struct _ShenbaoWorkEntryRow
 {

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-cli-batch"
+
 #include "config.h"
 
 #include <errno.h>
@@ -289,8 +291,8 @@ shenbao_cli_batch (int    argc,
       g_printerr ("\n");
       return SHENBAO_CLI_EXIT_USAGE;
     }
-  /* The print package repeats every other document in print order (SPEC
-   * §6): what a school prints for a class. Writing the others too costs
+  /* The print package repeats every other document in print order: what a
+   * school prints for a class. Writing the others too costs
    * about three times as long, each PDF embedding its own fonts. */
   documents = all_documents ? SHENBAO_DOCUMENTS_ALL : SHENBAO_DOCUMENT_BIT (SHENBAO_DOCUMENT_PRINT_PACKAGE);
   /* The catalogue and the fonts are loaded once per process and shared by

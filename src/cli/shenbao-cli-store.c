@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-cli-store"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -6,7 +8,7 @@
 #include "shenbao.h"
 #include "shenbao-cli.h"
 
-/* The commands on the stored applications (SPEC §8, §9): list, import,
+/* The commands on the stored applications: list, import,
  * export-app and status. Each takes --db; without it the database is
  * $SHENBAO_DB, else the user's own. */
 

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shenbao-cli"
+
 #include "config.h"
 
 #include <errno.h>
@@ -157,7 +159,7 @@ shenbao_cli_escape (const char *text)
   return g_string_free (g_steal_pointer (&escaped), FALSE);
 }
 
-/* SPEC §8: output that did not reach its reader (a full disk, a closed
+/* Output that did not reach its reader (a full disk, a closed
  * pipe) is an I/O error, whatever the command found. */
 static int
 finish_output (int status)

@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* SPEC §8: 0 everything passes, 1 the input breaks a rule, 2 usage or I/O. */
+/* The exit codes scripts test: 0 everything passes, 1 the input breaks a
+ * rule, 2 usage or I/O. */
 typedef enum
 {
   SHENBAO_CLI_EXIT_OK = 0,

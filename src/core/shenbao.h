@@ -32,3 +32,5 @@
 #include "shenbao-batch.h"
 #include "shenbao-file.h"
 #include "shenbao-limits.h"
+#include "shenbao-async.h"
+#include "shenbao-choices.h"
