@@ -256,14 +256,11 @@ shenbao_line_break_text (const char           *text,
   return g_strv_builder_end (builder);
 }
 
-double
-shenbao_line_break_text_least_width (const char           *text,
-                                     ShenbaoCharWidthFunc  char_width,
-                                     gpointer              user_data)
+/* The width of the widest run that has no break inside it. */
+static double
+least_width (const ShenbaoBreakItem *items,
+             glong                   n)
 {
-  g_autofree gunichar *chars = NULL;
-  g_autofree ShenbaoBreakItem *items = NULL;
-  glong n = text_items (text, char_width, user_data, &chars, &items);
   double widest = 0, run = 0;
 
   for (glong i = 0; i < n; i++)
@@ -275,6 +272,36 @@ shenbao_line_break_text_least_width (const char           *text,
       widest = MAX (widest, run);
     }
   return widest;
+}
+
+/* A twelfth halving of the range leaves less than a hundredth of a point
+ * on a label cell's width. */
+#define BALANCE_STEPS 12
+
+double
+shenbao_line_break_text_balanced_width (const char           *text,
+                                        double                max_width,
+                                        guint                 n_lines,
+                                        ShenbaoCharWidthFunc  char_width,
+                                        gpointer              user_data)
+{
+  g_autofree gunichar *chars = NULL;
+  g_autofree ShenbaoBreakItem *items = NULL;
+  glong n = text_items (text, char_width, user_data, &chars, &items);
+  /* Narrower than its widest word, the text would break inside it. */
+  double low = MIN (max_width, least_width (items, n)), high = max_width;
+
+  for (int i = 0; i < BALANCE_STEPS; i++)
+    {
+      double middle = (low + high) / 2;
+      g_autoptr(GArray) lines = shenbao_line_break_items (items, n, middle);
+
+      if (lines->len > n_lines)
+        low = middle;
+      else
+        high = middle;
+    }
+  return high;
 }
 
 gboolean *

@@ -63,12 +63,14 @@ GStrv   shenbao_line_break_text  (const char            *text,
                                   ShenbaoCharWidthFunc   char_width,
                                   gpointer               user_data);
 
-/* The width of the text's widest run that has no break inside it (a
- * joined word, a number): no line narrower breaks the text only between
- * words. */
-double  shenbao_line_break_text_least_width (const char           *text,
-                                             ShenbaoCharWidthFunc  char_width,
-                                             gpointer              user_data);
+/* The least width, down to the text's widest word (a joined word, a
+ * number: the text breaks only between words), that still breaks the text
+ * into n_lines lines no wider than max_width: a centred label's lines even. */
+double  shenbao_line_break_text_balanced_width (const char           *text,
+                                                double                max_width,
+                                                guint                 n_lines,
+                                                ShenbaoCharWidthFunc  char_width,
+                                                gpointer              user_data);
 
 /* For each character of text, whether a word starts there, by ICU's word
  * breaking, whose dictionary knows Chinese words: a value such as

@@ -28,6 +28,7 @@ typedef struct
   char     *value;    /* a whole blank's value */
   gboolean  glued;    /* the line may not break before it: a part, or inside a word */
   gboolean  inside_word; /* a part inside a word of its value: no break there if it costs no line */
+  ShenbaoBreakClass break_class; /* found once: the form's fitting measures a flow many times */
   gboolean  emphasis; /* printed text in bold, as the guide emphasises it */
   char     *note;     /* a whole blank's note in the fill-in guide */
 } FlowItem;
@@ -78,6 +79,15 @@ shenbao_pdf_flow_free (ShenbaoPdfFlow *self)
 }
 
 static void
+append_item (ShenbaoPdfFlow *self,
+             FlowItem       *item)
+{
+  /* A whole blank breaks like an ideograph, a part like its character. */
+  item->break_class = item->c == 0 ? SHENBAO_BREAK_IDEOGRAPHIC : shenbao_break_class_of (item->c);
+  g_array_append_val (self->items, *item);
+}
+
+static void
 add_text (ShenbaoPdfFlow *self,
           const char     *text,
           gboolean        emphasis)
@@ -98,7 +108,7 @@ add_text (ShenbaoPdfFlow *self,
       item.glued = glued;
       item.emphasis = emphasis;
       glued = FALSE;
-      g_array_append_val (self->items, item);
+      append_item (self, &item);
     }
 }
 
@@ -153,7 +163,7 @@ add_parts (ShenbaoPdfFlow *self,
       FlowItem item = { g_utf8_get_char (p), 0, self->n_blanks };
 
       item.width = shenbao_pdf_style_char_width (&self->value_style, item.c);
-      g_array_append_val (self->items, item);
+      append_item (self, &item);
     }
   for (guint i = first + 1; i < self->items->len; i++)
     {
@@ -189,7 +199,7 @@ shenbao_pdf_flow_add_blank (ShenbaoPdfFlow *self,
         }
       else if (value != NULL)
         item.width = MAX (least_width, value_width + 2 * BLANK_PADDING);
-      g_array_append_val (self->items, item);
+      append_item (self, &item);
     }
   self->n_blanks++;
 }
@@ -214,8 +224,7 @@ shenbao_pdf_flow_measure (ShenbaoPdfFlow *self,
       const FlowItem *item = &g_array_index (self->items, FlowItem, i);
 
       breaks[i].width = item_width (self, item);
-      /* A whole blank breaks like an ideograph, a part like its character. */
-      breaks[i].break_class = item->c == 0 ? SHENBAO_BREAK_IDEOGRAPHIC : shenbao_break_class_of (item->c);
+      breaks[i].break_class = item->break_class;
       breaks[i].glued = item->glued || item->inside_word;
       has_words |= item->inside_word;
     }

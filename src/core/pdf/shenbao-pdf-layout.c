@@ -393,20 +393,7 @@ balanced_width (const ShenbaoPdfStyle *style,
                 double                 width,
                 guint                  n_lines)
 {
-  /* Narrower than its widest word, the text would break inside it. */
-  double low = MIN (width, shenbao_line_break_text_least_width (text, measure_char, (gpointer) style)), high = width;
-
-  for (int i = 0; i < 12; i++)
-    {
-      double middle = (low + high) / 2;
-      g_auto(GStrv) lines = shenbao_pdf_style_break (style, text, middle);
-
-      if (g_strv_length (lines) > n_lines)
-        low = middle;
-      else
-        high = middle;
-    }
-  return high;
+  return shenbao_line_break_text_balanced_width (text, width, n_lines, measure_char, (gpointer) style);
 }
 
 double
