@@ -20,7 +20,7 @@ cli=$top/build/src/cli/shenbao-cli
 [ -x "$cli" ] || "$top/build-aux/setup.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export SHENBAO_DATA_DIR="$top/data"
+export SHENBAO_DATA_DIR="$top/data" SHENBAO_MODULE_DIR="$top/build/src/core"
 
 # Names from common surnames and given-name characters, none twice.
 python3 - "$top/doc/batch-example.csv" "$n" > "$work/batch.csv" <<'EOF'

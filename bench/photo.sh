@@ -13,6 +13,8 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-15}
 cli="$top/build/src/cli/shenbao-cli"
+# The face detector module of the build tree.
+export SHENBAO_MODULE_DIR="$top/build/src/core"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

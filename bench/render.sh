@@ -25,7 +25,7 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export SHENBAO_DATA_DIR="$top/data"
+export SHENBAO_DATA_DIR="$top/data" SHENBAO_MODULE_DIR="$top/build/src/core"
 
 now_ms() { date +%s%N | cut -c1-13; }
 

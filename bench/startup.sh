@@ -38,7 +38,7 @@ export GDK_BACKEND=x11
 
 # Shenbao from the build tree, as ./run.sh starts it.
 shenbao() {
-  env SHENBAO_DATA_DIR="$top/data" SHENBAO_LOCALE_DIR="$top/build/po" \
+  env SHENBAO_DATA_DIR="$top/data" SHENBAO_LOCALE_DIR="$top/build/po" SHENBAO_MODULE_DIR="$top/build/src/core" \
     GSETTINGS_SCHEMA_DIR="$top/build/data" \
     XDG_DATA_DIRS="$top/data:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}" \
     "$first_window" 20 "$top/build/src/app/shenbao"

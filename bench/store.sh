@@ -21,7 +21,7 @@ time_ms() {
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
-export SHENBAO_DATA_DIR="$top/data"
+export SHENBAO_DATA_DIR="$top/data" SHENBAO_MODULE_DIR="$top/build/src/core"
 cli="$top/build/src/cli/shenbao-cli"
 echo "shenbao-cli list (whole process)          $(time_ms "$cli" list --db "$db") ms"
 echo "shenbao-cli export-app (whole process)    $(time_ms "$cli" export-app --db "$db" $(( n / 2 )) "$dir/app.xml") ms"

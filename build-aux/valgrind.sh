@@ -28,7 +28,7 @@ trap 'rm -rf "$work"' EXIT
 rm -rf "$logs"
 mkdir -p "$logs"
 
-export SHENBAO_DATA_DIR="$top/data"
+export SHENBAO_DATA_DIR="$top/data" SHENBAO_MODULE_DIR="$top/build/src/core"
 export SHENBAO_LOCALE_DIR="$top/build/po"
 export SHENBAO_DB="$work/shenbao.db"
 export LANG=C.UTF-8

@@ -63,6 +63,7 @@ dpkg-deb --fsys-tarfile "$deb" | tar -t | sed -e 's|^\./|/|' -e '/\/$/d' | sort 
   cat <<EOF
 /usr/bin/shenbao
 /usr/bin/shenbao-cli
+/usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/shenbao/libshenbao-face-detector.so
 /usr/share/applications/$app_id.desktop
 /usr/share/dbus-1/services/$app_id.service
 /usr/share/doc/shenbao/changelog.gz
@@ -124,6 +125,7 @@ root=$work/root
 dpkg-deb -x "$deb" "$root"
 packaged_cli() {
   env SHENBAO_DATA_DIR="$root/usr/share/shenbao" SHENBAO_LOCALE_DIR="$root/usr/share/locale" \
+    SHENBAO_MODULE_DIR="$root/usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH)/shenbao" \
     LANG=zh_CN.UTF-8 LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8 XDG_DATA_HOME="$work/xdg-data" \
     "$root/usr/bin/shenbao-cli" "$@"
 }

@@ -10,6 +10,7 @@
 # absolute); GUI is "true" when the GTK application is built.
 set -eu
 source_root=$1 build_root=$2 app_id=$3 prefix=$4 bindir=$5 datadir=$6 localedir=$7 gui=$8
+libdir=$9
 
 under_prefix() {
   case "$1" in
@@ -20,6 +21,7 @@ under_prefix() {
 bindir=$(under_prefix "$bindir")
 datadir=$(under_prefix "$datadir")
 localedir=$(under_prefix "$localedir")
+pkglibdir=$(under_prefix "$libdir")/shenbao
 pkgdatadir=$datadir/shenbao
 
 work=$(mktemp -d)
@@ -48,6 +50,7 @@ expect "$datadir/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
 expect "$datadir/glib-2.0/schemas/$app_id.gschema.xml"
 expect "$datadir/dbus-1/services/$app_id.service"
 expect "$localedir/zh_CN/LC_MESSAGES/shenbao.mo"
+expect "$pkglibdir/libshenbao-face-detector.so"
 if [ "$gui" = true ]; then
   expect "$bindir/shenbao"
 fi
@@ -84,6 +87,7 @@ fi
 # only, prints Chinese under zh_CN.
 cli() {
   env SHENBAO_DATA_DIR="$destdir$pkgdatadir" SHENBAO_LOCALE_DIR="$destdir$localedir" \
+    SHENBAO_MODULE_DIR="$destdir$pkglibdir" \
     LANG=zh_CN.UTF-8 LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8 "$destdir$bindir/shenbao-cli" "$@"
 }
 expect_output() {
@@ -102,5 +106,14 @@ if [ -x "$destdir$bindir/shenbao-cli" ]; then
   expect_output "经济与贸易专业人员" catalog 互联网营销师
   expect_output "相关职业" catalog 互联网营销师
   expect_output "出生日期: 1949-12-31" check-id 11010519491231002x
+  # The installed face detector module opens and finds the test portrait's
+  # face, too small in that crop (so the photo fails: exit status 1).
+  if cli check-photo "$source_root/tests/fixtures/portrait-collins.jpg" 2>&1 \
+       | grep -qF "[photo.face.too-small]"; then
+    echo "ok: the installed face detector module checks the face"
+  else
+    echo "not ok: the installed shenbao-cli did not check the face with the installed module"
+    status=1
+  fi
 fi
 exit $status

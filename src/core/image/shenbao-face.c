@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <gmodule.h>
 
 #include "shenbao-error.h"
 #include "shenbao-face-private.h"
@@ -21,6 +22,48 @@
 static GMutex detector_lock;
 static ShenbaoFaceDetector *detector;
 static char *detector_error;
+
+/* The detector's two functions, from the module that holds OpenCV
+ * (src/core/meson.build says why it is one). */
+static ShenbaoFaceDetector *(*detector_load) (const char *cascade_path,
+                                              char      **message);
+static gboolean (*detector_run) (ShenbaoFaceDetector *detector,
+                                 const guint8        *pixels,
+                                 int                  width,
+                                 int                  height,
+                                 int                  rowstride,
+                                 int                  channels,
+                                 int                  detect_size,
+                                 GArray              *faces,
+                                 char               **message);
+
+/* The module is in SHENBAO_MODULE_DIR when that is set (the build tree),
+ * else where it is installed; once opened it stays. */
+static char *
+open_module (void)
+{
+  const char *dir = g_getenv ("SHENBAO_MODULE_DIR");
+  g_autofree char *path = g_module_build_path (dir != NULL && *dir != '\0' ? dir : PKGLIBDIR,
+                                               "shenbao-face-detector");
+  GModule *module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+  /* g_module_error() names the file. */
+  if (module == NULL)
+    return g_strdup_printf (_("The face detector cannot be loaded (%s), so the face was not checked."),
+                            g_module_error ());
+  if (!g_module_symbol (module, "shenbao_face_detector_load", (gpointer *) &detector_load)
+      || !g_module_symbol (module, "shenbao_face_detector_run", (gpointer *) &detector_run))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The face detector cannot be loaded (%s), so the face was not checked."),
+                         g_module_error ());
+
+      g_module_close (module);
+      return g_steal_pointer (&message);
+    }
+  g_module_make_resident (module);
+  return NULL;
+}
 
 /* Found like the catalogue: SHENBAO_DATA_DIR or the installed data folder
  * first (where a packager may put its own copy), then OpenCV's data folder
@@ -51,7 +94,7 @@ ensure_detector (GError **error)
 
   if (detector != NULL)
     return TRUE;
-  if (detector_error == NULL)
+  if (detector_error == NULL && (detector_error = open_module ()) == NULL)
     {
       path = find_cascade ();
       if (path == NULL)
@@ -59,7 +102,7 @@ ensure_detector (GError **error)
                                             "data files) is not installed, so the face was not "
                                             "checked."),
                                           CASCADE_NAME);
-      else if ((detector = shenbao_face_detector_load (path, &message)) == NULL)
+      else if ((detector = detector_load (path, &message)) == NULL)
         detector_error = g_strdup_printf (_("The face detector's data “%s” cannot be read (%s), "
                                             "so the face was not checked."),
                                           path, message);
@@ -94,12 +137,12 @@ shenbao_face_find (GdkPixbuf  *picture,
 
   g_mutex_lock (&detector_lock);
   found = ensure_detector (error)
-          && shenbao_face_detector_run (detector, gdk_pixbuf_read_pixels (picture),
-                                        gdk_pixbuf_get_width (picture),
-                                        gdk_pixbuf_get_height (picture),
-                                        gdk_pixbuf_get_rowstride (picture),
-                                        gdk_pixbuf_get_n_channels (picture),
-                                        SHENBAO_FACE_DETECT_SIZE, faces, &message);
+          && detector_run (detector, gdk_pixbuf_read_pixels (picture),
+                           gdk_pixbuf_get_width (picture),
+                           gdk_pixbuf_get_height (picture),
+                           gdk_pixbuf_get_rowstride (picture),
+                           gdk_pixbuf_get_n_channels (picture),
+                           SHENBAO_FACE_DETECT_SIZE, faces, &message);
   g_mutex_unlock (&detector_lock);
   if (!found && message != NULL)
     g_set_error (error, SHENBAO_ERROR, SHENBAO_ERROR_FAILED,
