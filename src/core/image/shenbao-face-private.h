@@ -10,18 +10,22 @@ G_BEGIN_DECLS
  * English) for shenbao-face.c to wrap. */
 typedef struct _ShenbaoFaceDetector ShenbaoFaceDetector;
 
-ShenbaoFaceDetector *shenbao_face_detector_load (const char          *cascade_path,
-                                                 char               **message);
+typedef ShenbaoFaceDetector *ShenbaoFaceDetectorLoadFunc (const char  *cascade_path,
+                                                          char       **message);
 /* Faces in RGB pixels (3 or 4 channels), reduced to detect_size on the long
  * side first; appends ShenbaoPhotoCrop rectangles in the given pixels. */
-gboolean             shenbao_face_detector_run  (ShenbaoFaceDetector *detector,
-                                                 const guint8        *pixels,
-                                                 int                  width,
-                                                 int                  height,
-                                                 int                  rowstride,
-                                                 int                  channels,
-                                                 int                  detect_size,
-                                                 GArray              *faces,
-                                                 char               **message);
+typedef gboolean ShenbaoFaceDetectorRunFunc (ShenbaoFaceDetector *detector,
+                                             const guint8        *pixels,
+                                             int                  width,
+                                             int                  height,
+                                             int                  rowstride,
+                                             int                  channels,
+                                             int                  detect_size,
+                                             GArray              *faces,
+                                             char               **message);
+
+/* The module's two functions, which shenbao-face.c looks up by these names. */
+ShenbaoFaceDetectorLoadFunc shenbao_face_detector_load;
+ShenbaoFaceDetectorRunFunc  shenbao_face_detector_run;
 
 G_END_DECLS

@@ -25,17 +25,8 @@ static char *detector_error;
 
 /* The detector's two functions, from the module that holds OpenCV
  * (src/core/meson.build says why it is one). */
-static ShenbaoFaceDetector *(*detector_load) (const char *cascade_path,
-                                              char      **message);
-static gboolean (*detector_run) (ShenbaoFaceDetector *detector,
-                                 const guint8        *pixels,
-                                 int                  width,
-                                 int                  height,
-                                 int                  rowstride,
-                                 int                  channels,
-                                 int                  detect_size,
-                                 GArray              *faces,
-                                 char               **message);
+static ShenbaoFaceDetectorLoadFunc *detector_load;
+static ShenbaoFaceDetectorRunFunc *detector_run;
 
 /* The module is in SHENBAO_MODULE_DIR when that is set (the build tree),
  * else where it is installed; once opened it stays. */
