@@ -357,7 +357,9 @@ check_face_size (GPtrArray              *findings,
                  int                     height)
 {
   double share = (double) face->height / height;
-  int percent = (int) lround (share * 100);
+  /* Rounded away from the range, so that a face just outside it never reads
+   * as one of its ends ("about 28%" beside "28%–60%"). */
+  int percent = share < FACE_MIN_SHARE ? (int) floor (share * 100) : (int) ceil (share * 100);
 
   if (share < FACE_MIN_SHARE)
     shenbao_findings_add (findings, SHENBAO_SEVERITY_ERROR, FIELD, "photo.face.too-small",
