@@ -13,8 +13,6 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-15}
 cli="$top/build/src/cli/shenbao-cli"
-# The face detector module of the build tree.
-export SHENBAO_MODULE_DIR="$top/build/src/core"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -29,6 +27,11 @@ if ! command -v djpeg >/dev/null || ! command -v cjpeg >/dev/null; then
   apt-get install -y -q --no-install-recommends libjpeg-turbo-progs >&2
 fi
 [ -x "$cli" ] || { echo "bench: build shenbao first (meson compile -C build)" >&2; exit 2; }
+# What the build tree's programs need to find their data, translations,
+# schema and face detector module: the one list meson devenv keeps. Its
+# dump appends to these two, which must be set under set -u.
+: "${XDG_DATA_DIRS=}" "${GSETTINGS_SCHEMA_DIR=}"
+eval "$(meson devenv -C "$top/build" --dump)"
 
 # A phone-like photo: 3000 × 4000 upright, a real face (the test portrait,
 # tests/fixtures/README.md, enlarged eightfold) off to the left, its face a

@@ -25,7 +25,11 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export SHENBAO_DATA_DIR="$top/data" SHENBAO_MODULE_DIR="$top/build/src/core"
+# What the build tree's programs need to find their data, translations,
+# schema and face detector module: the one list meson devenv keeps. Its
+# dump appends to these two, which must be set under set -u.
+: "${XDG_DATA_DIRS=}" "${GSETTINGS_SCHEMA_DIR=}"
+eval "$(meson devenv -C "$top/build" --dump)"
 
 now_ms() { date +%s%N | cut -c1-13; }
 

@@ -36,12 +36,12 @@ export XDG_CACHE_HOME="$HOME/.cache" XDG_STATE_HOME="$HOME/.local/state"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
 export GDK_BACKEND=x11
 
-# Shenbao from the build tree, as ./run.sh starts it.
+# Shenbao from the build tree with the environment ./run.sh gives it (meson
+# devenv's), in a subshell so that the text editor starts without it.
+devenv=$(meson devenv -C "$top/build" --dump)
 shenbao() {
-  env SHENBAO_DATA_DIR="$top/data" SHENBAO_LOCALE_DIR="$top/build/po" SHENBAO_MODULE_DIR="$top/build/src/core" \
-    GSETTINGS_SCHEMA_DIR="$top/build/data" \
-    XDG_DATA_DIRS="$top/data:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}" \
-    "$first_window" 20 "$top/build/src/app/shenbao"
+  (: "${XDG_DATA_DIRS=}" "${GSETTINGS_SCHEMA_DIR=}" && eval "$devenv" \
+     && "$first_window" 20 "$top/build/src/app/shenbao")
 }
 text_editor() {
   "$first_window" 20 gnome-text-editor

@@ -21,7 +21,11 @@ time_ms() {
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
-export SHENBAO_DATA_DIR="$top/data" SHENBAO_MODULE_DIR="$top/build/src/core"
+# What the build tree's programs need to find their data, translations,
+# schema and face detector module: the one list meson devenv keeps. Its
+# dump appends to these two, which must be set under set -u.
+: "${XDG_DATA_DIRS=}" "${GSETTINGS_SCHEMA_DIR=}"
+eval "$(meson devenv -C "$top/build" --dump)"
 cli="$top/build/src/cli/shenbao-cli"
 echo "shenbao-cli list (whole process)          $(time_ms "$cli" list --db "$db") ms"
 echo "shenbao-cli export-app (whole process)    $(time_ms "$cli" export-app --db "$db" $(( n / 2 )) "$dir/app.xml") ms"

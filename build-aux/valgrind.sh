@@ -28,8 +28,11 @@ trap 'rm -rf "$work"' EXIT
 rm -rf "$logs"
 mkdir -p "$logs"
 
-export SHENBAO_DATA_DIR="$top/data" SHENBAO_MODULE_DIR="$top/build/src/core"
-export SHENBAO_LOCALE_DIR="$top/build/po"
+# What the build tree's programs need to find their data, translations,
+# schema and face detector module: the one list meson devenv keeps. Its
+# dump appends to these two, which must be set under set -u.
+: "${XDG_DATA_DIRS=}" "${GSETTINGS_SCHEMA_DIR=}"
+eval "$(meson devenv -C "$top/build" --dump)"
 export SHENBAO_DB="$work/shenbao.db"
 export LANG=C.UTF-8
 # GLib frees what it can at exit and hands out plain malloc blocks, so that
