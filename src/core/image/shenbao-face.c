@@ -37,23 +37,20 @@ open_module (void)
   g_autofree char *path = g_module_build_path (dir != NULL && *dir != '\0' ? dir : PKGLIBDIR,
                                                "shenbao-face-detector");
   GModule *module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  char *message;
 
-  /* g_module_error() names the file. */
-  if (module == NULL)
-    return g_strdup_printf (_("The face detector cannot be loaded (%s), so the face was not checked."),
-                            g_module_error ());
-  if (!g_module_symbol (module, "shenbao_face_detector_load", (gpointer *) &detector_load)
-      || !g_module_symbol (module, "shenbao_face_detector_run", (gpointer *) &detector_run))
+  if (module != NULL
+      && g_module_symbol (module, "shenbao_face_detector_load", (gpointer *) &detector_load)
+      && g_module_symbol (module, "shenbao_face_detector_run", (gpointer *) &detector_run))
     {
-      g_autofree char *message =
-        g_strdup_printf (_("The face detector cannot be loaded (%s), so the face was not checked."),
-                         g_module_error ());
-
-      g_module_close (module);
-      return g_steal_pointer (&message);
+      g_module_make_resident (module);
+      return NULL;
     }
-  g_module_make_resident (module);
-  return NULL;
+  /* g_module_error() names the file. */
+  message = g_strdup_printf (_("The face detector cannot be loaded (%s), so the face was not checked."),
+                             g_module_error ());
+  g_clear_pointer (&module, g_module_close);
+  return message;
 }
 
 /* Found like the catalogue: SHENBAO_DATA_DIR or the installed data folder
